@@ -2,6 +2,7 @@ import type { AffectedObject } from '../../shared/models/finding';
 import type { Check, EvaluationContext } from './check';
 import {
   describeUser,
+  friendlySkuName,
   GLOBAL_ADMIN,
   isEntraOnlySku,
   principalKind,
@@ -207,7 +208,7 @@ export const ADM_003: Check = {
       const licences = productivityLicences(u, names);
       const mailbox = hasMailbox(u);
       if (mailbox || licences.length) {
-        const what = [mailbox ? 'has a mailbox' : '', licences.length ? `licensed for ${licences.join(', ')}` : '']
+        const what = [mailbox ? 'has a mailbox' : '', licences.length ? `licensed for ${licences.map(friendlySkuName).join(', ')}` : '']
           .filter(Boolean)
           .join(' and ');
         mixed.push({ id, displayName: userLabel(u), detail: `${what}; holds ${roles.join(', ')}` });

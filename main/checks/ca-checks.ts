@@ -103,7 +103,7 @@ export const CA_001: Check = {
       if (outcome.verdict === 'pass') return { ...outcome, evidence: [...evidence, ...outcome.evidence] };
       return {
         verdict: 'fail',
-        reason: `Security Defaults is off and no Conditional Access policy makes up for it: ${outcome.reason}`,
+        reason: `Security Defaults is off, and Conditional Access does not make up for it. ${outcome.reason}`,
         affected: outcome.affected,
         evidence: [...evidence, ...outcome.evidence],
       };

@@ -81,6 +81,24 @@ export function isEntraOnlySku(partNumber: string): boolean {
   return ENTRA_ONLY_SKUS.has(partNumber);
 }
 
+/** Names people recognise, for the licences small businesses most often hold. */
+const SKU_NAMES: Readonly<Record<string, string>> = {
+  SPB: 'Microsoft 365 Business Premium',
+  O365_BUSINESS_PREMIUM: 'Microsoft 365 Business Standard',
+  O365_BUSINESS_ESSENTIALS: 'Microsoft 365 Business Basic',
+  SPE_E3: 'Microsoft 365 E3',
+  SPE_E5: 'Microsoft 365 E5',
+  ENTERPRISEPACK: 'Office 365 E3',
+  ENTERPRISEPREMIUM: 'Office 365 E5',
+  EXCHANGESTANDARD: 'Exchange Online (Plan 1)',
+  AAD_PREMIUM: 'Microsoft Entra ID P1',
+  AAD_PREMIUM_P2: 'Microsoft Entra ID P2',
+};
+
+export function friendlySkuName(partNumber: string): string {
+  return SKU_NAMES[partNumber] ?? partNumber;
+}
+
 /** Ids of the declared break-glass accounts (UPNs resolved through the user list). */
 export function breakGlassIds(ctx: EvaluationContext): Set<string> {
   const users = usersById(ctx);

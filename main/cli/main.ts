@@ -1,0 +1,91 @@
+import { Command, CommanderError, Option } from 'commander';
+import { catalogMeta } from '../checks/catalog';
+import { TOOL_VERSION } from '../engine/version';
+import { SignInError } from '../auth/auth-error';
+import { EXIT, UsageError, type CliIo } from './cli-io';
+import { formatChecksTable } from './format-table';
+import { scanCommand, type ScanCommandOptions } from './scan-command';
+import { OutputError, writeOutput } from './write-output';
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('breach-ready')
+    .description('Breach-readiness audit of a Microsoft 365 tenant: read-only, scored against CIS and NIST CSF 2.0.')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+
+  program
+    .command('scan')
+    .description('Scan a tenant (or the demo tenant, or a recorded fixture) and print the findings')
+    .option('--demo', 'scan the built-in demo tenant (Contoso Dental); no Microsoft account needed')
+    .option('--fixture <file>', 'scan a recorded tenant-fixture/1 file')
+    .option('--tenant <id|domain>', 'scan a live tenant')
+    .addOption(new Option('--auth <method>', 'how to sign in to a live tenant').choices(['device-code', 'certificate', 'secret']))
+    .option('--client-id <id>', 'application (client) id of your Entra app registration')
+    .option('--certificate-key <file>', 'PEM private key, with --auth certificate')
+    .option('--certificate-thumbprint <hex>', 'SHA-256 thumbprint of the certificate, with --auth certificate')
+    .option('--profile <profile>', 'thresholds: cis (CIS Microsoft 365 Foundations) or cisa (CISA SCuBA)', 'cis')
+    .option('--settings <file>', 'declared settings: break-glass accounts, approved mail apps, approved public groups')
+    .option('--json', 'print the scan as JSON')
+    .option('--format <format>', 'table or json')
+    .option('--out <file>', 'write the output to a file instead of the terminal')
+    .option('--fail-on <severity>', 'exit with 3 when a finding of this severity or worse fails')
+    .action(async (options: ScanCommandOptions) => setExit(await scanCommand(options, io)));
+
+  program
+    .command('checks')
+    .description('List the checks with their CIS and NIST CSF mappings')
+    .option('--json', 'print the full metadata as JSON')
+    .option('--out <file>', 'write to a file')
+    .action(async (options: { json?: boolean; out?: string }) => {
+      const checks = catalogMeta();
+      const text = options.json ? `${JSON.stringify({ checks }, null, 2)}\n` : formatChecksTable(checks);
+      if (options.out) await writeOutput(options.out, text);
+      else io.stdout.write(text);
+      setExit(EXIT.done);
+    });
+
+  return program;
+}
+
+/** Runs the command line; resolves to the process exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = EXIT.done;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.badUsage;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.done;
+      if (error.code === 'commander.help') return EXIT.done;
+      return EXIT.badUsage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`breach-ready: ${error.message}\n`);
+      return EXIT.badUsage;
+    }
+    if (error instanceof SignInError) {
+      io.stderr.write(`breach-ready: could not sign in: ${error.message}\n`);
+      return EXIT.couldNotComplete;
+    }
+    if (error instanceof OutputError) {
+      io.stderr.write(`breach-ready: ${error.message}\n`);
+      return EXIT.couldNotComplete;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`breach-ready: the scan could not complete: ${message}\n`);
+    return EXIT.couldNotComplete;
+  }
+}

@@ -1,0 +1,140 @@
+import { readFile } from 'node:fs/promises';
+import { isProfile, type Profile } from '../../shared/models/profile';
+import { isSeverity, severityRank } from '../../shared/models/severity';
+import { requiredGraphPermissions, SOURCES } from '../../shared/models/sources';
+import type { TenantSettings } from '../../shared/models/tenant';
+import { EMPTY_TENANT_SETTINGS } from '../../shared/models/tenant';
+import { AppOnlySignIn } from '../auth/app-only';
+import { DelegatedSignIn } from '../auth/device-code';
+import { runScan, toScanJson, type ScanProgress, type TenantConnection } from '../engine/scan';
+import { openSimulatedTenant } from '../engine/simulated-tenant';
+import { EXIT, UsageError, type CliIo } from './cli-io';
+import { formatScanTable } from './format-table';
+import { writeOutput } from './write-output';
+import { demoTenant, readFixture, readSettings } from './read-inputs';
+
+export interface ScanCommandOptions {
+  demo?: boolean;
+  fixture?: string;
+  tenant?: string;
+  auth?: string;
+  clientId?: string;
+  certificateKey?: string;
+  certificateThumbprint?: string;
+  profile: string;
+  settings?: string;
+  json?: boolean;
+  format?: string;
+  out?: string;
+  failOn?: string;
+}
+
+const SECRET_ENV = 'BREACH_READY_CLIENT_SECRET';
+
+function validate(options: ScanCommandOptions): { profile: Profile; format: 'json' | 'table' } {
+  const targets = [options.demo, options.fixture, options.tenant].filter(Boolean).length;
+  if (targets !== 1) throw new UsageError('choose exactly one of --demo, --fixture FILE or --tenant ID|DOMAIN');
+  if (!isProfile(options.profile)) throw new UsageError(`--profile must be "cis" or "cisa", not "${options.profile}"`);
+  if (options.failOn && !isSeverity(options.failOn)) {
+    throw new UsageError('--fail-on must be one of critical, high, medium, low, info');
+  }
+  if (options.format && options.format !== 'table' && options.format !== 'json') {
+    throw new UsageError('--format must be "table" or "json"');
+  }
+  if (options.json && options.format === 'table') throw new UsageError('use either --json or --format table');
+  return { profile: options.profile, format: options.json || options.format === 'json' ? 'json' : 'table' };
+}
+
+function progressPrinter(io: CliIo): ((event: ScanProgress) => void) | undefined {
+  if (!io.stderr.isTTY) return undefined;
+  return (event) => {
+    if (event.type === 'signing-in') io.stderr.write(`Signing in (${event.description})…\n`);
+    if (event.type === 'source-finished') {
+      io.stderr.write(`  [${event.done}/${event.total}] ${event.label}: ${event.ok ? 'read' : 'could not be read'}\n`);
+    }
+    if (event.type === 'evaluating') io.stderr.write(`Evaluating ${event.checks} checks…\n`);
+  };
+}
+
+async function liveConnection(options: ScanCommandOptions, io: CliIo): Promise<TenantConnection> {
+  const tenant = options.tenant!;
+  if (!options.clientId) {
+    throw new UsageError('--tenant needs --client-id: the application (client) id of your Entra app registration (see the README)');
+  }
+  const auth = options.auth ?? 'device-code';
+  if (auth === 'device-code') {
+    const signIn = new DelegatedSignIn({ clientId: options.clientId, tenant, permissions: requiredGraphPermissions() });
+    await signIn.signInWithDeviceCode((prompt) => {
+      io.stderr.write(`\nTo sign in, open ${prompt.verificationUri} and enter the code ${prompt.userCode}\n\n`);
+    });
+    return { source: 'live', tokens: signIn, tenantHint: tenant };
+  }
+  if (auth === 'certificate') {
+    if (!options.certificateKey || !options.certificateThumbprint) {
+      throw new UsageError('--auth certificate needs --certificate-key FILE (PEM private key) and --certificate-thumbprint HEX (SHA-256)');
+    }
+    const privateKey = await readFile(options.certificateKey, 'utf8').catch(() => {
+      throw new UsageError(`${options.certificateKey}: cannot be read`);
+    });
+    const signIn = new AppOnlySignIn({
+      clientId: options.clientId,
+      credential: { kind: 'certificate', thumbprintSha256: options.certificateThumbprint, privateKey },
+    });
+    return { source: 'live', tokens: signIn.forTenant(tenant), tenantHint: tenant };
+  }
+  if (auth === 'secret') {
+    const secret = io.env[SECRET_ENV];
+    if (!secret) throw new UsageError(`--auth secret reads the client secret from the ${SECRET_ENV} environment variable, which is not set`);
+    const signIn = new AppOnlySignIn({ clientId: options.clientId, credential: { kind: 'secret', secret } });
+    return { source: 'live', tokens: signIn.forTenant(tenant), tenantHint: tenant };
+  }
+  throw new UsageError('--auth must be device-code, certificate or secret');
+}
+
+/** `breach-ready scan`: returns the exit code. */
+export async function scanCommand(options: ScanCommandOptions, io: CliIo): Promise<number> {
+  const { profile, format } = validate(options);
+  let settings: TenantSettings = options.settings ? await readSettings(options.settings) : EMPTY_TENANT_SETTINGS;
+  let close = async () => {};
+  let connection: TenantConnection;
+  if (options.demo) {
+    const demo = demoTenant();
+    if (!options.settings) settings = demo.settings;
+    const simulated = await openSimulatedTenant(demo.fixture, 'demo');
+    connection = simulated.connection;
+    close = simulated.close;
+  } else if (options.fixture) {
+    const simulated = await openSimulatedTenant(await readFixture(options.fixture), 'fixture');
+    connection = simulated.connection;
+    close = simulated.close;
+  } else {
+    connection = await liveConnection(options, io);
+  }
+  try {
+    const onProgress = progressPrinter(io);
+    const result = await runScan({ connection, profile, settings, ...(onProgress ? { onProgress } : {}) });
+    const json = toScanJson(result);
+    const text = format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : formatScanTable(json);
+    if (options.out) {
+      await writeOutput(options.out, text);
+      io.stderr.write(`Wrote ${options.out}\n`);
+    } else {
+      io.stdout.write(text);
+    }
+    const unread = Object.entries(result.snapshot.sources).filter(([, r]) => r && !r.ok);
+    if (unread.length && io.stderr.isTTY) {
+      io.stderr.write(
+        `Could not read: ${unread.map(([id]) => SOURCES[id as keyof typeof SOURCES].label).join('; ')}. The affected checks show "could not check" with the reason.\n`,
+      );
+    }
+    if (options.failOn) {
+      const threshold = severityRank(options.failOn as Parameters<typeof severityRank>[0]);
+      if (json.findings.some((f) => f.verdict === 'fail' && severityRank(f.severity) >= threshold)) {
+        return EXIT.findingsAtOrAboveThreshold;
+      }
+    }
+    return EXIT.done;
+  } finally {
+    await close();
+  }
+}

@@ -1,0 +1,44 @@
+import type { TenantFixture } from '../../shared/fixture/tenant-fixture';
+import { AppOnlySignIn } from '../auth/app-only';
+import {
+  createDemoClient,
+  createSimGraphSender,
+  createSimNetworkClient,
+  startSimulator,
+  type Simulator,
+} from '../sim';
+import type { TenantConnection } from './scan';
+
+export interface SimulatedTenant {
+  readonly connection: TenantConnection;
+  readonly simulator: Simulator;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a fixture (the demo tenant or a recorded one) from the tenant simulator and connects to
+ * it the way a live tenant is reached: MSAL signs in, the Graph client calls Graph. Only the two
+ * documented network seams differ.
+ */
+export async function openSimulatedTenant(
+  fixture: TenantFixture,
+  source: 'demo' | 'fixture',
+): Promise<SimulatedTenant> {
+  const client = createDemoClient();
+  const simulator = await startSimulator({ fixture, clients: [client] });
+  const signIn = new AppOnlySignIn({
+    clientId: client.clientId,
+    credential: { kind: 'secret', secret: client.secret },
+    networkClient: createSimNetworkClient(simulator.base),
+  });
+  return {
+    connection: {
+      source,
+      tokens: signIn.forTenant(fixture.tenant.id),
+      graphTransport: createSimGraphSender(simulator.base),
+      tenantHint: fixture.tenant.id,
+    },
+    simulator,
+    close: () => simulator.close(),
+  };
+}
