@@ -37,7 +37,11 @@ const MAY_IMPORT = {
 const layerZones = [
   { target: './shared', from: './main', message: 'shared/ is pure: it may not import main/.' },
   { target: './shared', from: './renderer', message: 'shared/ may not import renderer/.' },
-  { target: './renderer', from: './main', message: 'renderer/ talks to main only through the api client.' },
+  {
+    target: './renderer',
+    from: './main',
+    message: 'renderer/ talks to main only through the api client.',
+  },
   ...MAIN_FOLDERS.map((folder) => ({
     target: `./main/${folder}`,
     from: './main',
@@ -51,7 +55,24 @@ const layerZones = [
   })),
 ];
 
-const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'dgram', 'crypto', 'url', 'zlib', 'stream', 'events', 'util'];
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'dgram',
+  'crypto',
+  'url',
+  'zlib',
+  'stream',
+  'events',
+  'util',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'assets/**', 'test-results/**'] },
@@ -71,14 +92,19 @@ export default tseslint.config(
       },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
     files: ['**/*.ts', '**/*.tsx'],
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] }),
+      ],
     },
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: layerZones }],
@@ -96,7 +122,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only main/app/ imports electron.', allowTypeImports: true }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only main/app/ imports electron.',
+              allowTypeImports: true,
+            },
+          ],
+        },
       ],
     },
   },
@@ -109,9 +143,7 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'Only main/app/ imports electron.' }],
-          patterns: [
-            { group: NODE_BUILTINS, message: 'This layer is pure: no Node.js modules.' },
-          ],
+          patterns: [{ group: NODE_BUILTINS, message: 'This layer is pure: no Node.js modules.' }],
         },
       ],
     },
@@ -134,7 +166,9 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs', 'bin/**/*.cjs', '*.mjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -31,16 +31,30 @@ export function toSignInError(error: unknown): SignInError {
     // Device-code polling reports the server's error only inside the message.
     const serverCode = Object.keys(PLAIN).find((code) => error.errorMessage?.includes(code));
     const plain = PLAIN[error.errorCode] ?? (serverCode ? PLAIN[serverCode] : undefined);
-    if (error.errorCode === 'device_code_expired') return new SignInError(PLAIN.expired_token!, 'expired_token');
-    if (plain) return new SignInError(plain, PLAIN[error.errorCode] ? error.errorCode : (serverCode ?? error.errorCode));
-    if (/network|fetch/i.test(error.errorCode) || /ECONNREFUSED|ENOTFOUND|fetch failed/i.test(error.message)) {
-      return new SignInError('Could not reach Microsoft to sign in. Check the internet connection.', 'network');
+    if (error.errorCode === 'device_code_expired')
+      return new SignInError(PLAIN.expired_token!, 'expired_token');
+    if (plain)
+      return new SignInError(
+        plain,
+        PLAIN[error.errorCode] ? error.errorCode : (serverCode ?? error.errorCode),
+      );
+    if (
+      /network|fetch/i.test(error.errorCode) ||
+      /ECONNREFUSED|ENOTFOUND|fetch failed/i.test(error.message)
+    ) {
+      return new SignInError(
+        'Could not reach Microsoft to sign in. Check the internet connection.',
+        'network',
+      );
     }
     return new SignInError(`Sign-in failed (${error.errorCode}).`, error.errorCode);
   }
   const message = error instanceof Error ? error.message : String(error);
   if (/ECONNREFUSED|ENOTFOUND|fetch failed|network/i.test(message)) {
-    return new SignInError('Could not reach Microsoft to sign in. Check the internet connection.', 'network');
+    return new SignInError(
+      'Could not reach Microsoft to sign in. Check the internet connection.',
+      'network',
+    );
   }
   return new SignInError(`Sign-in failed: ${message}`, 'error');
 }

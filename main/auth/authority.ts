@@ -4,7 +4,8 @@ export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 /** App-only tokens ask for the permissions granted to the app registration. */
 export const GRAPH_DEFAULT_SCOPE = `${GRAPH_RESOURCE}/.default`;
 
-const TENANT = /^(organizations|common|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(\.[a-z0-9-]+)+)$/i;
+const TENANT =
+  /^(organizations|common|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(\.[a-z0-9-]+)+)$/i;
 
 /** `organizations` for a first sign-in; a tenant id or domain to act in that tenant. */
 export function authorityFor(tenant: string): string {

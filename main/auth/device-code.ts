@@ -98,7 +98,10 @@ export class DelegatedSignIn implements TokenSource {
   async getAccessToken(): Promise<string> {
     if (!this.account) throw toSignInError(new Error('nobody is signed in'));
     try {
-      const result = await this.app.acquireTokenSilent({ account: this.account, scopes: this.scopes });
+      const result = await this.app.acquireTokenSilent({
+        account: this.account,
+        scopes: this.scopes,
+      });
       return result.accessToken;
     } catch (error) {
       throw toSignInError(error);

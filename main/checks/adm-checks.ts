@@ -30,14 +30,26 @@ export const ADM_001: Check = {
   uses: ['users'],
   licences: [],
   permissions: ['RoleManagement.Read.Directory'],
-  mappings: { cisM365: ['v5:1.1.3'], cisControls: ['5.4'], nistCsf: ['PR.AA-05'], scuba: ['MS.AAD.7.1v1'] },
+  mappings: {
+    cisM365: ['v5:1.1.3'],
+    cisControls: ['5.4'],
+    nistCsf: ['PR.AA-05'],
+    scuba: ['MS.AAD.7.1v1'],
+  },
   thresholds: { cis: '2 to 4 Global Administrators', cisa: '2 to 8 Global Administrators' },
   content: {
     why: 'A Global Administrator can do anything in your tenant. Every extra one is another account an attacker can phish to take over the business. Having only one is risky too: if that person is away or locked out, nobody can fix things.',
     steps: [
-      { text: 'Open Entra admin center › Roles & admins › Global Administrator › Assignments.', link: LINKS.roles },
-      { text: 'For each person, ask: do they need full control, or would a narrower role (User, Exchange, SharePoint Administrator) do?' },
-      { text: 'Select the people who do not need it and choose "Remove assignment"; give them the narrower role instead.' },
+      {
+        text: 'Open Entra admin center › Roles & admins › Global Administrator › Assignments.',
+        link: LINKS.roles,
+      },
+      {
+        text: 'For each person, ask: do they need full control, or would a narrower role (User, Exchange, SharePoint Administrator) do?',
+      },
+      {
+        text: 'Select the people who do not need it and choose "Remove assignment"; give them the narrower role instead.',
+      },
       { text: 'Keep at least two: one named admin plus one emergency (break-glass) account.' },
     ],
     verify: 'The Global Administrator assignments list shows between 2 and 4 entries.',
@@ -50,7 +62,9 @@ export const ADM_001: Check = {
       (a) => a.roleDefinitionId === GLOBAL_ADMIN && (a.directoryScopeId ?? '/') === '/',
     );
     const users = usersById(ctx);
-    const userIds = [...new Set(assignments.filter((a) => principalKind(a) === 'user').map((a) => a.principalId))];
+    const userIds = [
+      ...new Set(assignments.filter((a) => principalKind(a) === 'user').map((a) => a.principalId)),
+    ];
     const groups = assignments.filter((a) => principalKind(a) === 'group');
     const count = userIds.length;
     const range = GA_RANGE[ctx.profile];
@@ -59,12 +73,24 @@ export const ADM_001: Check = {
         const principal = assignments.find((a) => a.principalId === id)?.principal;
         return users?.get(id)
           ? describeUser(id, users, 'Global Administrator')
-          : { id, displayName: principal?.userPrincipalName ?? principal?.displayName ?? id, detail: 'Global Administrator' };
+          : {
+              id,
+              displayName: principal?.userPrincipalName ?? principal?.displayName ?? id,
+              detail: 'Global Administrator',
+            };
       }),
-      ...groups.map((g) => ({ id: g.principalId, displayName: g.principal?.displayName ?? g.principalId, detail: 'group holding Global Administrator' })),
+      ...groups.map((g) => ({
+        id: g.principalId,
+        displayName: g.principal?.displayName ?? g.principalId,
+        detail: 'group holding Global Administrator',
+      })),
     ];
-    const groupNote = groups.length ? ` Members of ${groups.length} group(s) that hold the role are not counted.` : '';
-    const evidence = [{ source: 'roleAssignments' as const, summary: `${count} user(s) hold Global Administrator` }];
+    const groupNote = groups.length
+      ? ` Members of ${groups.length} group(s) that hold the role are not counted.`
+      : '';
+    const evidence = [
+      { source: 'roleAssignments' as const, summary: `${count} user(s) hold Global Administrator` },
+    ];
     if (count < range.min) {
       return {
         verdict: 'fail',
@@ -93,14 +119,17 @@ export const ADM_001: Check = {
 const NO_ADMINS_FOUND = {
   verdict: 'unknown',
   reasonCode: 'invalid_response',
-  reason: 'We found nobody holding an admin role, which every tenant has, so the role list we read looks incomplete.',
+  reason:
+    'We found nobody holding an admin role, which every tenant has, so the role list we read looks incomplete.',
   affected: [],
   evidence: [{ source: 'roleAssignments', summary: 'no user holds a highly privileged role' }],
 } as const;
 
 /** Users holding a highly privileged role, with the roles each holds. */
 function privilegedUsers(ctx: EvaluationContext): Map<string, string[]> {
-  const assignments = privilegedAssignments(parseSource(ctx, 'roleAssignments', roleAssignmentsSchema));
+  const assignments = privilegedAssignments(
+    parseSource(ctx, 'roleAssignments', roleAssignmentsSchema),
+  );
   const byUser = new Map<string, string[]>();
   for (const a of assignments) {
     if (principalKind(a) !== 'user') continue;
@@ -117,14 +146,27 @@ export const ADM_002: Check = {
   requires: ['roleAssignments', 'users'],
   licences: [],
   permissions: ['RoleManagement.Read.Directory', 'User.Read.All'],
-  mappings: { cisM365: ['v5:1.1.1'], cisControls: ['5.4'], nistCsf: ['PR.AA-05'], scuba: ['MS.AAD.7.3v1'] },
+  mappings: {
+    cisM365: ['v5:1.1.1'],
+    cisControls: ['5.4'],
+    nistCsf: ['PR.AA-05'],
+    scuba: ['MS.AAD.7.3v1'],
+  },
   stormLesson: STORM_SEPARATE_ADMINS,
   content: {
     why: 'If an admin account is copied from your office server (Active Directory), anyone who breaks into that server can take over Microsoft 365 too. Cloud-only admin accounts keep a break-in at the office from spreading to your email and files.',
     steps: [
-      { text: 'Open Microsoft 365 admin center › Users › Active users › Add a user, and create a cloud-only admin account (for example admin-name@yourcompany.onmicrosoft.com) with no licence.', link: LINKS.activeUsers },
-      { text: 'Open Entra admin center › Roles & admins, and give the new account the roles the synced account holds.', link: LINKS.roles },
-      { text: 'Remove the roles from the synced account, then sign in with the new account to confirm it works.' },
+      {
+        text: 'Open Microsoft 365 admin center › Users › Active users › Add a user, and create a cloud-only admin account (for example admin-name@yourcompany.onmicrosoft.com) with no licence.',
+        link: LINKS.activeUsers,
+      },
+      {
+        text: 'Open Entra admin center › Roles & admins, and give the new account the roles the synced account holds.',
+        link: LINKS.roles,
+      },
+      {
+        text: 'Remove the roles from the synced account, then sign in with the new account to confirm it works.',
+      },
     ],
     verify: 'Run this scan again: no admin account is listed as synced.',
     userImpact: 'Admins use a separate sign-in for admin work.',
@@ -142,7 +184,12 @@ export const ADM_002: Check = {
         synced.push(describeUser(id, users, `synced from on-premises; holds ${roles.join(', ')}`));
       }
     }
-    const evidence = [{ source: 'roleAssignments' as const, summary: `${admins.size} user(s) hold highly privileged roles` }];
+    const evidence = [
+      {
+        source: 'roleAssignments' as const,
+        summary: `${admins.size} user(s) hold highly privileged roles`,
+      },
+    ];
     if (synced.length) {
       return {
         verdict: 'fail',
@@ -168,7 +215,8 @@ function productivityLicences(u: GraphUser, names: Map<string, string> | undefin
 
 function hasMailbox(u: GraphUser): boolean {
   return u.provisionedPlans.some(
-    (p) => p.service?.toLowerCase() === 'exchange' && (p.capabilityStatus ?? 'Enabled') === 'Enabled',
+    (p) =>
+      p.service?.toLowerCase() === 'exchange' && (p.capabilityStatus ?? 'Enabled') === 'Enabled',
   );
 }
 
@@ -186,9 +234,17 @@ export const ADM_003: Check = {
   content: {
     why: 'An admin who reads email with the admin account can be tricked by one phishing message into handing over the whole tenant. In the Storm-0558 attack, stolen access to mailboxes was the goal. A separate admin account with no mailbox keeps everyday email away from admin power.',
     steps: [
-      { text: 'For each person listed, open Microsoft 365 admin center › Users › Active users › Add a user and create an admin-only account (for example admin-megan@yourcompany.onmicrosoft.com) without a licence.', link: LINKS.activeUsers },
-      { text: 'Open Entra admin center › Roles & admins and give the new account the admin roles.', link: LINKS.roles },
-      { text: 'Remove the admin roles from the everyday account, which keeps its mailbox and licence.' },
+      {
+        text: 'For each person listed, open Microsoft 365 admin center › Users › Active users › Add a user and create an admin-only account (for example admin-megan@yourcompany.onmicrosoft.com) without a licence.',
+        link: LINKS.activeUsers,
+      },
+      {
+        text: 'Open Entra admin center › Roles & admins and give the new account the admin roles.',
+        link: LINKS.roles,
+      },
+      {
+        text: 'Remove the admin roles from the everyday account, which keeps its mailbox and licence.',
+      },
       { text: 'Use the admin account only in a separate browser profile, for admin work.' },
     ],
     verify: 'Run this scan again: no admin account is listed with a mailbox or an Office licence.',
@@ -208,13 +264,21 @@ export const ADM_003: Check = {
       const licences = productivityLicences(u, names);
       const mailbox = hasMailbox(u);
       if (mailbox || licences.length) {
-        const what = [mailbox ? 'has a mailbox' : '', licences.length ? `licensed for ${licences.map(friendlySkuName).join(', ')}` : '']
+        const what = [
+          mailbox ? 'has a mailbox' : '',
+          licences.length ? `licensed for ${licences.map(friendlySkuName).join(', ')}` : '',
+        ]
           .filter(Boolean)
           .join(' and ');
         mixed.push({ id, displayName: userLabel(u), detail: `${what}; holds ${roles.join(', ')}` });
       }
     }
-    const evidence = [{ source: 'users' as const, summary: `${admins.size} admin account(s) checked for mailboxes and licences` }];
+    const evidence = [
+      {
+        source: 'users' as const,
+        summary: `${admins.size} admin account(s) checked for mailboxes and licences`,
+      },
+    ];
     if (mixed.length) {
       return {
         verdict: 'fail',

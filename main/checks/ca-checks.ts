@@ -12,7 +12,11 @@ import { parseOptionalSource, parseSource } from './source-data';
 
 const P1 = 'Microsoft Entra ID P1 (included in Microsoft 365 Business Premium)';
 
-const MFA_ALL: CaRequirement = { scope: 'allUsers', grant: 'mfa', goal: 'requires MFA for every user on every app' };
+const MFA_ALL: CaRequirement = {
+  scope: 'allUsers',
+  grant: 'mfa',
+  goal: 'requires MFA for every user on every app',
+};
 const MFA_ADMINS: CaRequirement = {
   scope: 'privilegedRoles',
   grant: 'mfa',
@@ -42,7 +46,11 @@ function evaluateRequirement(ctx: EvaluationContext, requirement: CaRequirement)
   const notLicensed = withoutP1(ctx);
   if (notLicensed) return notLicensed;
   const policies = parseSource(ctx, 'conditionalAccessPolicies', caPoliciesSchema);
-  const outcome = caOutcome(assessConditionalAccess(policies, requirement, ctx), requirement, policySummary(policies));
+  const outcome = caOutcome(
+    assessConditionalAccess(policies, requirement, ctx),
+    requirement,
+    policySummary(policies),
+  );
   const defaults = parseOptionalSource(ctx, 'securityDefaults', securityDefaultsSchema);
   if (outcome.verdict === 'fail' && defaults?.isEnabled) {
     return {
@@ -75,17 +83,24 @@ export const CA_001: Check = {
         text: 'Otherwise: open Entra admin center › Overview › Properties › Manage security defaults, choose "Enabled", and save.',
         link: LINKS.tenantProperties,
       },
-      { text: 'Tell staff they will be asked to set up the Microsoft Authenticator app at their next sign-in.' },
+      {
+        text: 'Tell staff they will be asked to set up the Microsoft Authenticator app at their next sign-in.',
+      },
     ],
-    verify: 'Sign in as a normal user in a private browser window: you should be asked for a second factor.',
-    userImpact: 'Everyone registers the Authenticator app once (about 5 minutes) and approves sign-ins on new devices.',
+    verify:
+      'Sign in as a normal user in a private browser window: you should be asked for a second factor.',
+    userImpact:
+      'Everyone registers the Authenticator app once (about 5 minutes) and approves sign-ins on new devices.',
     effortMinutes: 30,
     learnMore: [LEARN.securityDefaults, LEARN.caMfaAllUsers],
   },
   evaluate(ctx) {
     const defaults = parseSource(ctx, 'securityDefaults', securityDefaultsSchema);
     const evidence = [
-      { source: 'securityDefaults' as const, summary: `Security Defaults ${defaults.isEnabled ? 'on' : 'off'}` },
+      {
+        source: 'securityDefaults' as const,
+        summary: `Security Defaults ${defaults.isEnabled ? 'on' : 'off'}`,
+      },
     ];
     if (defaults.isEnabled) {
       return {
@@ -100,7 +115,8 @@ export const CA_001: Check = {
     if (p1 !== false && policies) {
       const assessment = assessConditionalAccess(policies, MFA_ALL, ctx);
       const outcome = caOutcome(assessment, MFA_ALL, policySummary(policies));
-      if (outcome.verdict === 'pass') return { ...outcome, evidence: [...evidence, ...outcome.evidence] };
+      if (outcome.verdict === 'pass')
+        return { ...outcome, evidence: [...evidence, ...outcome.evidence] };
       return {
         verdict: 'fail',
         reason: `Security Defaults is off, and Conditional Access does not make up for it. ${outcome.reason}`,
@@ -111,7 +127,8 @@ export const CA_001: Check = {
     if (p1 === false) {
       return {
         verdict: 'fail',
-        reason: 'Security Defaults is off and your licences do not include Conditional Access, so nothing requires MFA.',
+        reason:
+          'Security Defaults is off and your licences do not include Conditional Access, so nothing requires MFA.',
         affected: [],
         evidence,
       };
@@ -136,17 +153,30 @@ export const CA_002: Check = {
   uses: ['subscribedSkus', 'users', 'securityDefaults'],
   licences: [P1],
   permissions: ['Policy.Read.All'],
-  mappings: { cisM365: ['v5:5.2.2.2'], cisControls: ['6.3', '6.4'], nistCsf: ['PR.AA-03'], scuba: ['MS.AAD.3.2v2'] },
+  mappings: {
+    cisM365: ['v5:5.2.2.2'],
+    cisControls: ['6.3', '6.4'],
+    nistCsf: ['PR.AA-03'],
+    scuba: ['MS.AAD.3.2v2'],
+  },
   content: {
     why: 'A password on its own is easy to steal through a fake login page. Requiring MFA for every person on every app means a stolen password is not enough to read your email or files. Policies in "report-only" mode protect nothing.',
     steps: [
-      { text: 'Open Entra admin center › Conditional Access › Policies and select "+ New policy".', link: LINKS.caPolicies },
+      {
+        text: 'Open Entra admin center › Conditional Access › Policies and select "+ New policy".',
+        link: LINKS.caPolicies,
+      },
       { text: 'Users: Include "All users". Exclude only your emergency (break-glass) accounts.' },
-      { text: 'Target resources: Include "All resources (formerly All cloud apps)". Leave conditions unset.' },
-      { text: 'Grant: "Require multifactor authentication". Set "Enable policy" to On (not Report-only) and create it.' },
+      {
+        text: 'Target resources: Include "All resources (formerly All cloud apps)". Leave conditions unset.',
+      },
+      {
+        text: 'Grant: "Require multifactor authentication". Set "Enable policy" to On (not Report-only) and create it.',
+      },
     ],
     verify: 'Open the policy list: the new policy shows State "On". Run this scan again.',
-    userImpact: 'People approve sign-ins with the Authenticator app; on trusted devices this happens rarely.',
+    userImpact:
+      'People approve sign-ins with the Authenticator app; on trusted devices this happens rarely.',
     effortMinutes: 20,
     learnMore: [LEARN.caMfaAllUsers],
   },
@@ -166,11 +196,16 @@ export const CA_003: Check = {
   content: {
     why: 'An admin account can change every setting, read every mailbox and lock you out. Attackers go after admins first. MFA on every admin role means a stolen admin password alone cannot take over your business.',
     steps: [
-      { text: 'Open Entra admin center › Conditional Access › Policies and select "+ New policy".', link: LINKS.caPolicies },
+      {
+        text: 'Open Entra admin center › Conditional Access › Policies and select "+ New policy".',
+        link: LINKS.caPolicies,
+      },
       {
         text: 'Users: Include "Directory roles" and tick Global, Privileged Role, User, SharePoint, Exchange, Hybrid Identity, Application and Cloud Application Administrator. Exclude only break-glass accounts.',
       },
-      { text: 'Target resources: "All resources". Grant: "Require multifactor authentication". Enable policy: On.' },
+      {
+        text: 'Target resources: "All resources". Grant: "Require multifactor authentication". Enable policy: On.',
+      },
     ],
     verify: 'Sign in with an admin account in a private window: you should be asked for MFA.',
     userImpact: 'Admins approve an MFA prompt when they sign in. Nobody else is affected.',
@@ -189,20 +224,32 @@ export const CA_005: Check = {
   uses: ['subscribedSkus', 'users', 'securityDefaults'],
   licences: [P1],
   permissions: ['Policy.Read.All'],
-  mappings: { cisM365: ['v5:5.2.2.3'], cisControls: ['4.8'], nistCsf: ['PR.AA-03'], scuba: ['MS.AAD.1.1v1'] },
+  mappings: {
+    cisM365: ['v5:5.2.2.3'],
+    cisControls: ['4.8'],
+    nistCsf: ['PR.AA-03'],
+    scuba: ['MS.AAD.1.1v1'],
+  },
   content: {
     why: 'Old email protocols such as POP, IMAP and SMTP sign-in cannot ask for MFA. Attackers use them to try thousands of passwords without ever meeting an MFA prompt. Blocking them closes that back door.',
     steps: [
-      { text: 'Open Entra admin center › Conditional Access › Policies and select "+ New policy".', link: LINKS.caPolicies },
+      {
+        text: 'Open Entra admin center › Conditional Access › Policies and select "+ New policy".',
+        link: LINKS.caPolicies,
+      },
       { text: 'Users: Include "All users"; exclude only break-glass accounts.' },
-      { text: 'Target resources: "All resources". Conditions › Client apps: tick only "Exchange ActiveSync clients" and "Other clients".' },
+      {
+        text: 'Target resources: "All resources". Conditions › Client apps: tick only "Exchange ActiveSync clients" and "Other clients".',
+      },
       { text: 'Grant: "Block access". Enable policy: On.' },
       {
         text: 'If a copier or app still sends mail with a password, move it to a modern method (Microsoft 365 SMTP relay with a connector) instead of excluding its account.',
       },
     ],
-    verify: 'Check the sign-in logs after a day: legacy client sign-ins show "Failure" with this policy applied.',
-    userImpact: 'Very old mail apps stop working; current Outlook and phone mail apps are unaffected.',
+    verify:
+      'Check the sign-in logs after a day: legacy client sign-ins show "Failure" with this policy applied.',
+    userImpact:
+      'Very old mail apps stop working; current Outlook and phone mail apps are unaffected.',
     effortMinutes: 30,
     learnMore: [LEARN.caBlockLegacy],
   },

@@ -79,23 +79,40 @@ function narrowingProblems(policy: CaPolicy, requirement: CaRequirement): string
     const missing = requirement.clientAppTypes.filter(
       (t) => !clientAppTypes.includes(t) && !includesAll(clientAppTypes),
     );
-    if (missing.length) problems.push(`it does not cover these client types: ${missing.join(', ')}`);
+    if (missing.length)
+      problems.push(`it does not cover these client types: ${missing.join(', ')}`);
   } else if (clientAppTypes.length && !includesAll(clientAppTypes)) {
     problems.push(`it applies only to these client types: ${clientAppTypes.join(', ')}`);
   }
   const platforms = c?.platforms;
-  if (platforms && ((platforms.includePlatforms.length && !includesAll(platforms.includePlatforms)) || platforms.excludePlatforms.length)) {
+  if (
+    platforms &&
+    ((platforms.includePlatforms.length && !includesAll(platforms.includePlatforms)) ||
+      platforms.excludePlatforms.length)
+  ) {
     problems.push('it applies only to some device platforms');
   }
   const locations = c?.locations;
-  if (locations && ((locations.includeLocations.length && !includesAll(locations.includeLocations)) || locations.excludeLocations.length)) {
-    problems.push('it does not apply at every location (for example, trusted office networks are left out)');
+  if (
+    locations &&
+    ((locations.includeLocations.length && !includesAll(locations.includeLocations)) ||
+      locations.excludeLocations.length)
+  ) {
+    problems.push(
+      'it does not apply at every location (for example, trusted office networks are left out)',
+    );
   }
-  if ((c?.signInRiskLevels ?? []).length || (c?.userRiskLevels ?? []).length || (c?.servicePrincipalRiskLevels ?? []).length || c?.insiderRiskLevels) {
+  if (
+    (c?.signInRiskLevels ?? []).length ||
+    (c?.userRiskLevels ?? []).length ||
+    (c?.servicePrincipalRiskLevels ?? []).length ||
+    c?.insiderRiskLevels
+  ) {
     problems.push('it applies only to risky sign-ins or users');
   }
   if (c?.devices?.deviceFilter) problems.push('it applies only to devices matching a filter');
-  if (c?.authenticationFlows?.transferMethods) problems.push('it applies only to some sign-in flows');
+  if (c?.authenticationFlows?.transferMethods)
+    problems.push('it applies only to some sign-in flows');
   if (requirement.grant === 'mfa') {
     const g = policy.grantControls;
     const others = (g?.builtInControls ?? []).filter((x) => x !== 'mfa');
@@ -114,7 +131,11 @@ function exclusions(policy: CaPolicy, ctx: EvaluationContext): AffectedObject[] 
   for (const id of users?.excludeUsers ?? []) {
     if (breakGlass.has(id.toLowerCase())) continue;
     if (id === 'GuestsOrExternalUsers') {
-      out.push({ id, displayName: 'All guests and external users', detail: 'excluded from the policy' });
+      out.push({
+        id,
+        displayName: 'All guests and external users',
+        detail: 'excluded from the policy',
+      });
     } else {
       out.push(describeUser(id, directory, 'excluded user, not a declared break-glass account'));
     }
@@ -126,7 +147,11 @@ function exclusions(policy: CaPolicy, ctx: EvaluationContext): AffectedObject[] 
     out.push({ id, displayName: roleName(id), detail: 'excluded role' });
   }
   if (users?.excludeGuestsOrExternalUsers) {
-    out.push({ id: 'guests', displayName: 'Guests and external users', detail: 'excluded from the policy' });
+    out.push({
+      id: 'guests',
+      displayName: 'Guests and external users',
+      detail: 'excluded from the policy',
+    });
   }
   return out;
 }
@@ -172,7 +197,11 @@ function describeGap(gap: PolicyGap): string {
 }
 
 /** Turns an assessment into the check's outcome, in plain words. */
-export function caOutcome(assessment: CaAssessment, requirement: CaRequirement, summary: string): Outcome {
+export function caOutcome(
+  assessment: CaAssessment,
+  requirement: CaRequirement,
+  summary: string,
+): Outcome {
   const evidence = [{ source: 'conditionalAccessPolicies' as const, summary }];
   const [enforcing] = assessment.enforcing;
   if (enforcing) {

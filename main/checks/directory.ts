@@ -1,11 +1,6 @@
 import type { AffectedObject } from '../../shared/models/finding';
 import type { EvaluationContext } from './check';
-import {
-  skusSchema,
-  usersSchema,
-  type GraphUser,
-  type RoleAssignment,
-} from './graph-shapes';
+import { skusSchema, usersSchema, type GraphUser, type RoleAssignment } from './graph-shapes';
 import { parseOptionalSource } from './source-data';
 
 export const GLOBAL_ADMIN = '62e90394-69f5-4237-9190-012177145e10';
@@ -67,7 +62,9 @@ export function hasEntraP1(ctx: EvaluationContext): boolean | undefined {
     (sku) =>
       (sku.capabilityStatus ?? 'Enabled') !== 'Suspended' &&
       (sku.capabilityStatus ?? 'Enabled') !== 'Deleted' &&
-      sku.servicePlans.some((p) => ENTRA_P1_PLANS.has(p.servicePlanId) && p.provisioningStatus !== 'Disabled'),
+      sku.servicePlans.some(
+        (p) => ENTRA_P1_PLANS.has(p.servicePlanId) && p.provisioningStatus !== 'Disabled',
+      ),
   );
 }
 
@@ -115,7 +112,11 @@ export function breakGlassIds(ctx: EvaluationContext): Set<string> {
   return ids;
 }
 
-export function describeUser(id: string, users: Map<string, GraphUser> | undefined, detail?: string): AffectedObject {
+export function describeUser(
+  id: string,
+  users: Map<string, GraphUser> | undefined,
+  detail?: string,
+): AffectedObject {
   const u = users?.get(id);
   return { id, displayName: u ? userLabel(u) : id, ...(detail ? { detail } : {}) };
 }

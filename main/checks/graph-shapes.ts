@@ -4,7 +4,10 @@ import { z } from 'zod';
  * The parts of Graph v1.0 responses the checks read. Loose on purpose: unknown properties are
  * kept, absent optional ones are fine, a wrong type is an unexpected shape (→ `unknown`).
  */
-const strings = z.array(z.string()).nullish().transform((v) => v ?? []);
+const strings = z
+  .array(z.string())
+  .nullish()
+  .transform((v) => v ?? []);
 
 export const userSchema = z.looseObject({
   id: z.string(),
@@ -55,7 +58,10 @@ export const securityDefaultsSchema = z.looseObject({ isEnabled: z.boolean() });
 
 export const caPolicySchema = z.looseObject({
   id: z.string(),
-  displayName: z.string().nullish().transform((v) => v ?? '(unnamed policy)'),
+  displayName: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? '(unnamed policy)'),
   state: z.string(),
   conditions: z
     .looseObject({

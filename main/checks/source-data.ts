@@ -5,7 +5,10 @@ import type { EvaluationContext, Outcome } from './check';
 
 /** Raised inside an evaluator when a source's data does not have the expected shape. */
 export class UnexpectedShapeError extends Error {
-  constructor(readonly source: SourceId, detail: string) {
+  constructor(
+    readonly source: SourceId,
+    detail: string,
+  ) {
     super(`${source}: ${detail}`);
     this.name = 'UnexpectedShapeError';
   }
@@ -18,7 +21,10 @@ export function parseSource<T>(ctx: EvaluationContext, source: SourceId, schema:
   const parsed = schema.safeParse(result.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UnexpectedShapeError(source, `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+    throw new UnexpectedShapeError(
+      source,
+      `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+    );
   }
   return parsed.data;
 }
@@ -38,7 +44,13 @@ export function parseOptionalSource<T>(
 /** The plain-language `unknown` outcome for a source that could not be read. */
 export function unknownFromSource(source: SourceId, result: SourceResult | undefined): Outcome {
   const info = SOURCES[source];
-  const evidence = [{ source, summary: result && !result.ok ? `${result.error.kind}: ${result.error.message}` : 'not collected' }];
+  const evidence = [
+    {
+      source,
+      summary:
+        result && !result.ok ? `${result.error.kind}: ${result.error.message}` : 'not collected',
+    },
+  ];
   if (!result || result.ok) {
     return {
       verdict: 'unknown',

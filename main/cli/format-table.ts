@@ -37,7 +37,10 @@ export function formatScanTable(scan: ScanJson, width = 100): string {
   out.push(
     `Score: ${score.overall === null ? 'not enough data' : `${score.overall} / 100`} · ${score.coverage.assessed} of ${score.coverage.total} checks assessed`,
   );
-  const counts = VERDICT_ORDER.map((v) => `${scan.findings.filter((f) => f.verdict === v).length} ${VERDICT_LABELS[v].toLowerCase()}`);
+  const counts = VERDICT_ORDER.map(
+    (v) =>
+      `${scan.findings.filter((f) => f.verdict === v).length} ${VERDICT_LABELS[v].toLowerCase()}`,
+  );
   out.push(counts.join(' · '));
   out.push('');
   const sorted = [...scan.findings].sort(
@@ -55,7 +58,9 @@ export function formatScanTable(scan: ScanJson, width = 100): string {
     if (f.affected.length > 5) out.push(`${' '.repeat(16)}- and ${f.affected.length - 5} more`);
   }
   out.push('');
-  out.push('[FAIL] fail  [PART] partly met  [ ?? ] could not check  [ASK ] needs your answer  [ NA ] not applicable  [ OK ] pass');
+  out.push(
+    '[FAIL] fail  [PART] partly met  [ ?? ] could not check  [ASK ] needs your answer  [ NA ] not applicable  [ OK ] pass',
+  );
   return out.join('\n') + '\n';
 }
 
@@ -71,6 +76,10 @@ export function formatChecksTable(checks: readonly CheckMeta[]): string {
   ]);
   const header = ['ID', 'SEVERITY', 'CHECK', 'CIS M365', 'NIST CSF', 'STORM-0558'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line), '', `${checks.length} checks`].join('\n') + '\n';
 }

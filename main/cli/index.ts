@@ -9,7 +9,9 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`breach-ready: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `breach-ready: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

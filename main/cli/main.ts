@@ -11,7 +11,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command();
   program
     .name('breach-ready')
-    .description('Breach-readiness audit of a Microsoft 365 tenant: read-only, scored against CIS and NIST CSF 2.0.')
+    .description(
+      'Breach-readiness audit of a Microsoft 365 tenant: read-only, scored against CIS and NIST CSF 2.0.',
+    )
     .version(TOOL_VERSION)
     .exitOverride()
     .configureOutput({
@@ -25,12 +27,28 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--demo', 'scan the built-in demo tenant (Contoso Dental); no Microsoft account needed')
     .option('--fixture <file>', 'scan a recorded tenant-fixture/1 file')
     .option('--tenant <id|domain>', 'scan a live tenant')
-    .addOption(new Option('--auth <method>', 'how to sign in to a live tenant').choices(['device-code', 'certificate', 'secret']))
+    .addOption(
+      new Option('--auth <method>', 'how to sign in to a live tenant').choices([
+        'device-code',
+        'certificate',
+        'secret',
+      ]),
+    )
     .option('--client-id <id>', 'application (client) id of your Entra app registration')
     .option('--certificate-key <file>', 'PEM private key, with --auth certificate')
-    .option('--certificate-thumbprint <hex>', 'SHA-256 thumbprint of the certificate, with --auth certificate')
-    .option('--profile <profile>', 'thresholds: cis (CIS Microsoft 365 Foundations) or cisa (CISA SCuBA)', 'cis')
-    .option('--settings <file>', 'declared settings: break-glass accounts, approved mail apps, approved public groups')
+    .option(
+      '--certificate-thumbprint <hex>',
+      'SHA-256 thumbprint of the certificate, with --auth certificate',
+    )
+    .option(
+      '--profile <profile>',
+      'thresholds: cis (CIS Microsoft 365 Foundations) or cisa (CISA SCuBA)',
+      'cis',
+    )
+    .option(
+      '--settings <file>',
+      'declared settings: break-glass accounts, approved mail apps, approved public groups',
+    )
     .option('--json', 'print the scan as JSON')
     .option('--format <format>', 'table or json')
     .option('--out <file>', 'write the output to a file instead of the terminal')
@@ -44,7 +62,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--out <file>', 'write to a file')
     .action(async (options: { json?: boolean; out?: string }) => {
       const checks = catalogMeta();
-      const text = options.json ? `${JSON.stringify({ checks }, null, 2)}\n` : formatChecksTable(checks);
+      const text = options.json
+        ? `${JSON.stringify({ checks }, null, 2)}\n`
+        : formatChecksTable(checks);
       if (options.out) await writeOutput(options.out, text);
       else io.stdout.write(text);
       setExit(EXIT.done);
@@ -68,7 +88,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.done;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
+        return EXIT.done;
       if (error.code === 'commander.help') return EXIT.done;
       return EXIT.badUsage;
     }

@@ -33,16 +33,22 @@ const SECRET_ENV = 'BREACH_READY_CLIENT_SECRET';
 
 function validate(options: ScanCommandOptions): { profile: Profile; format: 'json' | 'table' } {
   const targets = [options.demo, options.fixture, options.tenant].filter(Boolean).length;
-  if (targets !== 1) throw new UsageError('choose exactly one of --demo, --fixture FILE or --tenant ID|DOMAIN');
-  if (!isProfile(options.profile)) throw new UsageError(`--profile must be "cis" or "cisa", not "${options.profile}"`);
+  if (targets !== 1)
+    throw new UsageError('choose exactly one of --demo, --fixture FILE or --tenant ID|DOMAIN');
+  if (!isProfile(options.profile))
+    throw new UsageError(`--profile must be "cis" or "cisa", not "${options.profile}"`);
   if (options.failOn && !isSeverity(options.failOn)) {
     throw new UsageError('--fail-on must be one of critical, high, medium, low, info');
   }
   if (options.format && options.format !== 'table' && options.format !== 'json') {
     throw new UsageError('--format must be "table" or "json"');
   }
-  if (options.json && options.format === 'table') throw new UsageError('use either --json or --format table');
-  return { profile: options.profile, format: options.json || options.format === 'json' ? 'json' : 'table' };
+  if (options.json && options.format === 'table')
+    throw new UsageError('use either --json or --format table');
+  return {
+    profile: options.profile,
+    format: options.json || options.format === 'json' ? 'json' : 'table',
+  };
 }
 
 function progressPrinter(io: CliIo): ((event: ScanProgress) => void) | undefined {
@@ -50,7 +56,9 @@ function progressPrinter(io: CliIo): ((event: ScanProgress) => void) | undefined
   return (event) => {
     if (event.type === 'signing-in') io.stderr.write(`Signing in (${event.description})…\n`);
     if (event.type === 'source-finished') {
-      io.stderr.write(`  [${event.done}/${event.total}] ${event.label}: ${event.ok ? 'read' : 'could not be read'}\n`);
+      io.stderr.write(
+        `  [${event.done}/${event.total}] ${event.label}: ${event.ok ? 'read' : 'could not be read'}\n`,
+      );
     }
     if (event.type === 'evaluating') io.stderr.write(`Evaluating ${event.checks} checks…\n`);
   };
@@ -59,33 +67,53 @@ function progressPrinter(io: CliIo): ((event: ScanProgress) => void) | undefined
 async function liveConnection(options: ScanCommandOptions, io: CliIo): Promise<TenantConnection> {
   const tenant = options.tenant!;
   if (!options.clientId) {
-    throw new UsageError('--tenant needs --client-id: the application (client) id of your Entra app registration (see the README)');
+    throw new UsageError(
+      '--tenant needs --client-id: the application (client) id of your Entra app registration (see the README)',
+    );
   }
   const auth = options.auth ?? 'device-code';
   if (auth === 'device-code') {
-    const signIn = new DelegatedSignIn({ clientId: options.clientId, tenant, permissions: requiredGraphPermissions() });
+    const signIn = new DelegatedSignIn({
+      clientId: options.clientId,
+      tenant,
+      permissions: requiredGraphPermissions(),
+    });
     await signIn.signInWithDeviceCode((prompt) => {
-      io.stderr.write(`\nTo sign in, open ${prompt.verificationUri} and enter the code ${prompt.userCode}\n\n`);
+      io.stderr.write(
+        `\nTo sign in, open ${prompt.verificationUri} and enter the code ${prompt.userCode}\n\n`,
+      );
     });
     return { source: 'live', tokens: signIn, tenantHint: tenant };
   }
   if (auth === 'certificate') {
     if (!options.certificateKey || !options.certificateThumbprint) {
-      throw new UsageError('--auth certificate needs --certificate-key FILE (PEM private key) and --certificate-thumbprint HEX (SHA-256)');
+      throw new UsageError(
+        '--auth certificate needs --certificate-key FILE (PEM private key) and --certificate-thumbprint HEX (SHA-256)',
+      );
     }
     const privateKey = await readFile(options.certificateKey, 'utf8').catch(() => {
       throw new UsageError(`${options.certificateKey}: cannot be read`);
     });
     const signIn = new AppOnlySignIn({
       clientId: options.clientId,
-      credential: { kind: 'certificate', thumbprintSha256: options.certificateThumbprint, privateKey },
+      credential: {
+        kind: 'certificate',
+        thumbprintSha256: options.certificateThumbprint,
+        privateKey,
+      },
     });
     return { source: 'live', tokens: signIn.forTenant(tenant), tenantHint: tenant };
   }
   if (auth === 'secret') {
     const secret = io.env[SECRET_ENV];
-    if (!secret) throw new UsageError(`--auth secret reads the client secret from the ${SECRET_ENV} environment variable, which is not set`);
-    const signIn = new AppOnlySignIn({ clientId: options.clientId, credential: { kind: 'secret', secret } });
+    if (!secret)
+      throw new UsageError(
+        `--auth secret reads the client secret from the ${SECRET_ENV} environment variable, which is not set`,
+      );
+    const signIn = new AppOnlySignIn({
+      clientId: options.clientId,
+      credential: { kind: 'secret', secret },
+    });
     return { source: 'live', tokens: signIn.forTenant(tenant), tenantHint: tenant };
   }
   throw new UsageError('--auth must be device-code, certificate or secret');
@@ -94,7 +122,9 @@ async function liveConnection(options: ScanCommandOptions, io: CliIo): Promise<T
 /** `breach-ready scan`: returns the exit code. */
 export async function scanCommand(options: ScanCommandOptions, io: CliIo): Promise<number> {
   const { profile, format } = validate(options);
-  let settings: TenantSettings = options.settings ? await readSettings(options.settings) : EMPTY_TENANT_SETTINGS;
+  let settings: TenantSettings = options.settings
+    ? await readSettings(options.settings)
+    : EMPTY_TENANT_SETTINGS;
   let close = async () => {};
   let connection: TenantConnection;
   if (options.demo) {
@@ -112,7 +142,12 @@ export async function scanCommand(options: ScanCommandOptions, io: CliIo): Promi
   }
   try {
     const onProgress = progressPrinter(io);
-    const result = await runScan({ connection, profile, settings, ...(onProgress ? { onProgress } : {}) });
+    const result = await runScan({
+      connection,
+      profile,
+      settings,
+      ...(onProgress ? { onProgress } : {}),
+    });
     const json = toScanJson(result);
     const text = format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : formatScanTable(json);
     if (options.out) {
@@ -129,7 +164,9 @@ export async function scanCommand(options: ScanCommandOptions, io: CliIo): Promi
     }
     if (options.failOn) {
       const threshold = severityRank(options.failOn as Parameters<typeof severityRank>[0]);
-      if (json.findings.some((f) => f.verdict === 'fail' && severityRank(f.severity) >= threshold)) {
+      if (
+        json.findings.some((f) => f.verdict === 'fail' && severityRank(f.severity) >= threshold)
+      ) {
         return EXIT.findingsAtOrAboveThreshold;
       }
     }

@@ -27,7 +27,12 @@ export interface CollectOptions {
   readonly now?: () => Date;
 }
 
-async function readSource(gateway: GraphGateway, source: SourceId, signal?: AbortSignal, now = () => new Date()) {
+async function readSource(
+  gateway: GraphGateway,
+  source: SourceId,
+  signal?: AbortSignal,
+  now = () => new Date(),
+) {
   const request = SOURCE_REQUESTS[source];
   const result =
     request.shape === 'collection'
@@ -35,7 +40,10 @@ async function readSource(gateway: GraphGateway, source: SourceId, signal?: Abor
       : await gateway.get(request.path, request.query, signal);
   const fetchedAt = now().toISOString();
   if (!result.ok) return { ok: false, error: result.error, fetchedAt } satisfies SourceResult;
-  if (request.shape === 'entity' && (typeof result.data !== 'object' || result.data === null || Array.isArray(result.data))) {
+  if (
+    request.shape === 'entity' &&
+    (typeof result.data !== 'object' || result.data === null || Array.isArray(result.data))
+  ) {
     return {
       ok: false,
       error: { kind: 'invalid_response', message: 'expected a single object' },
@@ -46,11 +54,17 @@ async function readSource(gateway: GraphGateway, source: SourceId, signal?: Abor
 }
 
 /** The tenant's name and default domain, from the organisation profile when it could be read. */
-export function tenantInfoFrom(organization: SourceResult | undefined, fallbackId?: string): TenantInfo {
-  const org = organization?.ok && Array.isArray(organization.data) ? organization.data[0] : undefined;
+export function tenantInfoFrom(
+  organization: SourceResult | undefined,
+  fallbackId?: string,
+): TenantInfo {
+  const org =
+    organization?.ok && Array.isArray(organization.data) ? organization.data[0] : undefined;
   if (typeof org === 'object' && org !== null) {
     const o = org as { id?: unknown; displayName?: unknown; verifiedDomains?: unknown };
-    const domains = Array.isArray(o.verifiedDomains) ? (o.verifiedDomains as { name?: unknown; isDefault?: unknown }[]) : [];
+    const domains = Array.isArray(o.verifiedDomains)
+      ? (o.verifiedDomains as { name?: unknown; isDefault?: unknown }[])
+      : [];
     const preferred = domains.find((d) => d.isDefault === true) ?? domains[0];
     return {
       id: typeof o.id === 'string' ? o.id : (fallbackId ?? 'unknown'),
@@ -58,7 +72,11 @@ export function tenantInfoFrom(organization: SourceResult | undefined, fallbackI
       defaultDomain: typeof preferred?.name === 'string' ? preferred.name : 'unknown',
     };
   }
-  return { id: fallbackId ?? 'unknown', displayName: 'Unknown organisation', defaultDomain: 'unknown' };
+  return {
+    id: fallbackId ?? 'unknown',
+    displayName: 'Unknown organisation',
+    defaultDomain: 'unknown',
+  };
 }
 
 /**
@@ -79,12 +97,24 @@ export async function collectSnapshot(options: CollectOptions): Promise<TenantSn
       const result = await readSource(gateway, source, signal, now);
       results[source] = result;
       done += 1;
-      onProgress?.({ type: 'source-finished', source, label, ok: result.ok, done, total: sources.length });
+      onProgress?.({
+        type: 'source-finished',
+        source,
+        label,
+        ok: result.ok,
+        done,
+        total: sources.length,
+      });
     }
   };
-  const workers = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, sources.length)) }, worker);
+  const workers = Array.from(
+    { length: Math.max(1, Math.min(options.concurrency ?? 4, sources.length)) },
+    worker,
+  );
   await Promise.all(workers);
-  const ordered = Object.fromEntries(sources.map((s) => [s, results[s]])) as Partial<Record<SourceId, SourceResult>>;
+  const ordered = Object.fromEntries(sources.map((s) => [s, results[s]])) as Partial<
+    Record<SourceId, SourceResult>
+  >;
   return {
     format: 'tenant-snapshot/1',
     tenant: tenantInfoFrom(results.organization, options.fallbackTenantId),

@@ -20,7 +20,14 @@ export const SOURCE_REQUESTS: Record<SourceId, SourceRequest> = {
     path: '/subscribedSkus',
     shape: 'collection',
     query: {
-      select: ['skuId', 'skuPartNumber', 'capabilityStatus', 'servicePlans', 'prepaidUnits', 'consumedUnits'],
+      select: [
+        'skuId',
+        'skuPartNumber',
+        'capabilityStatus',
+        'servicePlans',
+        'prepaidUnits',
+        'consumedUnits',
+      ],
     },
   },
   securityDefaults: {

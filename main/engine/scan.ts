@@ -8,7 +8,13 @@ import type { TenantSettings } from '../../shared/models/tenant';
 import type { ScanJson } from '../../shared/models/scan-json';
 import { toScanJsonFinding } from '../../shared/models/scan-json';
 import { computeScore, type Score } from '../../shared/score/score';
-import { CATALOG_VERSION, catalogMeta, CHECKS, evaluateAll, sourcesNeeded } from '../checks/catalog';
+import {
+  CATALOG_VERSION,
+  catalogMeta,
+  CHECKS,
+  evaluateAll,
+  sourcesNeeded,
+} from '../checks/catalog';
 import { collectSnapshot, type CollectProgress } from '../collect/collect';
 import { GraphGateway } from '../graph/gateway';
 import type { TokenSource } from '../auth/token-source';
@@ -55,7 +61,12 @@ export interface ScanResult {
 }
 
 /** Evaluates a snapshot and scores it; pure apart from the clock. */
-export function evaluateSnapshot(snapshot: TenantSnapshot, profile: Profile, settings: TenantSettings, now: Date) {
+export function evaluateSnapshot(
+  snapshot: TenantSnapshot,
+  profile: Profile,
+  settings: TenantSettings,
+  now: Date,
+) {
   const findings = evaluateAll({ snapshot, profile, settings, now });
   const meta = new Map(CHECKS.map((c) => [c.id, c]));
   const score = computeScore(
@@ -78,7 +89,9 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const gateway = new GraphGateway({
     getAccessToken: () => connection.tokens.getAccessToken(),
     ...(connection.graphTransport ? { transport: connection.graphTransport } : {}),
-    ...(options.retryDelaySeconds !== undefined ? { retryDelaySeconds: options.retryDelaySeconds } : {}),
+    ...(options.retryDelaySeconds !== undefined
+      ? { retryDelaySeconds: options.retryDelaySeconds }
+      : {}),
   });
   const snapshot = await collectSnapshot({
     gateway,
@@ -106,7 +119,10 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 }
 
 /** The documented scan JSON. */
-export function toScanJson(result: ScanResult, metas: readonly CheckMeta[] = catalogMeta()): ScanJson {
+export function toScanJson(
+  result: ScanResult,
+  metas: readonly CheckMeta[] = catalogMeta(),
+): ScanJson {
   const byId = new Map(metas.map((m) => [m.id, m]));
   return {
     tool: { name: 'breach-ready', version: TOOL_VERSION },
@@ -123,4 +139,3 @@ export function toScanJson(result: ScanResult, metas: readonly CheckMeta[] = cat
     findings: result.findings.map((f) => toScanJsonFinding(f, byId.get(f.checkId)!)),
   };
 }
-

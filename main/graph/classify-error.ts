@@ -28,7 +28,10 @@ export function classifyHttpError(status: number, body: unknown): SourceError {
   const text = message ?? `HTTP ${status}`;
   const base = { status, ...(code ? { code } : {}), message: text };
   if (status === 401 || status === 403) {
-    if ((code && LICENCE_CODES.has(code)) || /premium licen[cs]e|not licensed|licen[cs]e is required/i.test(text)) {
+    if (
+      (code && LICENCE_CODES.has(code)) ||
+      /premium licen[cs]e|not licensed|licen[cs]e is required/i.test(text)
+    ) {
       return { kind: 'not_licensed', ...base };
     }
     return { kind: 'forbidden', ...base };

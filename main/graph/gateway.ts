@@ -52,8 +52,12 @@ function withQuery(path: string, query: GraphQuery = {}): string {
   return params.length ? `${path}?${params.join('&')}` : path;
 }
 
-function isCollectionPage(body: unknown): body is { value: unknown[]; '@odata.nextLink'?: unknown } {
-  return typeof body === 'object' && body !== null && Array.isArray((body as { value?: unknown }).value);
+function isCollectionPage(
+  body: unknown,
+): body is { value: unknown[]; '@odata.nextLink'?: unknown } {
+  return (
+    typeof body === 'object' && body !== null && Array.isArray((body as { value?: unknown }).value)
+  );
 }
 
 /**
@@ -89,7 +93,9 @@ export class GraphGateway {
             }
           },
         }),
-        new RetryHandler(new RetryHandlerOptions(options.retryDelaySeconds ?? 3, options.maxRetries ?? 3)),
+        new RetryHandler(
+          new RetryHandlerOptions(options.retryDelaySeconds ?? 3, options.maxRetries ?? 3),
+        ),
         counter,
       ],
       defaultVersion: 'v1.0',
@@ -104,7 +110,11 @@ export class GraphGateway {
   }
 
   /** GET a whole collection, following `@odata.nextLink`. */
-  async getAll(path: string, query?: GraphQuery, signal?: AbortSignal): Promise<GraphResult<unknown[]>> {
+  async getAll(
+    path: string,
+    query?: GraphQuery,
+    signal?: AbortSignal,
+  ): Promise<GraphResult<unknown[]>> {
     const items: unknown[] = [];
     let url: string | undefined = withQuery(path, query);
     for (let page = 0; url !== undefined; page += 1) {
@@ -117,13 +127,19 @@ export class GraphGateway {
       const result = await this.send(url, signal);
       if (!result.ok) return result;
       if (!isCollectionPage(result.data)) {
-        return { ok: false, error: { kind: 'invalid_response', message: 'expected a collection ("value" array)' } };
+        return {
+          ok: false,
+          error: { kind: 'invalid_response', message: 'expected a collection ("value" array)' },
+        };
       }
       items.push(...result.data.value);
       const nextLink = result.data['@odata.nextLink'];
       if (nextLink === undefined) break;
       if (typeof nextLink !== 'string' || !nextLink.startsWith(`${GRAPH_BASE}/`)) {
-        return { ok: false, error: { kind: 'invalid_response', message: 'next page link is not a Graph URL' } };
+        return {
+          ok: false,
+          error: { kind: 'invalid_response', message: 'next page link is not a Graph URL' },
+        };
       }
       url = nextLink;
     }
@@ -160,12 +176,19 @@ export class GraphGateway {
       if (!response.ok) return { ok: false, error: classifyHttpError(response.status, undefined) };
       return {
         ok: false,
-        error: { kind: 'invalid_response', status: response.status, message: 'the answer was not valid JSON' },
+        error: {
+          kind: 'invalid_response',
+          status: response.status,
+          message: 'the answer was not valid JSON',
+        },
       };
     }
     if (!response.ok) return { ok: false, error: classifyHttpError(response.status, body) };
     if (body === undefined) {
-      return { ok: false, error: { kind: 'invalid_response', status: response.status, message: 'empty answer' } };
+      return {
+        ok: false,
+        error: { kind: 'invalid_response', status: response.status, message: 'empty answer' },
+      };
     }
     return { ok: true, data: body };
   }

@@ -30,7 +30,11 @@ export interface ScanJsonFinding {
   readonly verdict: Verdict;
   readonly reason: string;
   readonly reasonCode?: string;
-  readonly affected: readonly { readonly id: string; readonly displayName: string; readonly detail?: string }[];
+  readonly affected: readonly {
+    readonly id: string;
+    readonly displayName: string;
+    readonly detail?: string;
+  }[];
   readonly mappings: Mappings;
   readonly stormLesson?: string;
 }
