@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import demoFixture from '../assets/demo/contoso-dental.json';
+import { tenantFixtureSchema } from '../shared/fixture/tenant-fixture';
+import { EMPTY_TENANT_SETTINGS } from '../shared/models/tenant';
+import { runScan, toScanJson, type ScanProgress } from '../main/engine/scan';
+import { openSimulatedTenant } from '../main/engine/simulated-tenant';
+
+describe('a scan of the demo tenant', () => {
+  it('signs in through MSAL and reads every source through the Graph client', async () => {
+    const fixture = tenantFixtureSchema.parse(demoFixture);
+    const tenant = await openSimulatedTenant(fixture, 'demo');
+    const events: ScanProgress[] = [];
+    try {
+      const result = await runScan({
+        connection: tenant.connection,
+        profile: 'cis',
+        settings: EMPTY_TENANT_SETTINGS,
+        onProgress: (e) => events.push(e),
+      });
+      const log = tenant.simulator.log;
+      const tokenCalls = log.filter(
+        (e) => e.service === 'entra' && e.path === `/${fixture.tenant.id}/oauth2/v2.0/token`,
+      );
+      expect(tokenCalls).toHaveLength(1);
+      expect(tokenCalls[0]).toMatchObject({
+        method: 'POST',
+        grantType: 'client_credentials',
+        status: 200,
+      });
+
+      const graphCalls = log.filter((e) => e.service === 'graph');
+      expect(graphCalls.length).toBe(result.graphRequests);
+      expect(
+        graphCalls.every((e) => e.method === 'GET' && e.authenticated && e.status === 200),
+      ).toBe(true);
+      const paths = new Set(graphCalls.map((e) => e.path));
+      for (const path of [
+        '/v1.0/organization',
+        '/v1.0/identity/conditionalAccess/policies',
+        '/v1.0/roleManagement/directory/roleAssignments',
+        '/v1.0/users',
+        '/v1.0/policies/authorizationPolicy',
+        '/v1.0/admin/sharepoint/settings',
+      ]) {
+        expect(paths).toContain(path);
+      }
+      expect(Object.values(result.snapshot.sources).every((s) => s?.ok)).toBe(true);
+      expect(result.snapshot.tenant.displayName).toBe('Contoso Dental');
+
+      expect(events[0]).toMatchObject({ type: 'signing-in' });
+      expect(events.filter((e) => e.type === 'source-finished')).toHaveLength(
+        Object.keys(result.snapshot.sources).length,
+      );
+      expect(events.at(-1)).toEqual({ type: 'finished', score: result.score.overall });
+
+      const json = toScanJson(result);
+      expect(json.findings.length).toBe(result.findings.length);
+      // Nothing secret leaks into the scan output.
+      expect(JSON.stringify(json)).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+    } finally {
+      await tenant.close();
+    }
+  });
+});
