@@ -219,7 +219,11 @@ describe('breach-ready checks', () => {
     const { code, stdout } = runCli(['checks', '--json']);
     expect(code).toBe(0);
     const { checks } = JSON.parse(stdout) as {
-      checks: { id: string; mappings: Record<string, string[]>; content: { steps: unknown[] } }[];
+      checks: {
+        id: string;
+        mappings: { nistCsf: string[]; cisControls: string[] };
+        content: { steps: unknown[] };
+      }[];
     };
     expect(checks.length).toBeGreaterThanOrEqual(12);
     for (const id of [

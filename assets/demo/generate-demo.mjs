@@ -7,9 +7,9 @@
 // so running it twice gives byte-identical files. No credentials or key material of any kind.
 
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const GRAPH = 'https://graph.microsoft.com/v1.0';
@@ -1145,6 +1145,20 @@ const graph = {
   'GET /v1.0/security/secureScores': ok(secureScores()),
   'GET /v1.0/auditLogs/signIns': ok(signIns()),
 };
+
+// Per-family additions: each file in parts/ exports a function (demo) => { 'GET /v1.0/…': response }.
+const PARTS_DIR = join(HERE, 'parts');
+const demo = {
+  guid, ok, collection, person, PEOPLE, TENANT_ID, DEFAULT_DOMAIN, INITIAL_DOMAIN, ROLE, PRIVILEGED_ROLES,
+  OWNER, MANAGER, MSP, BREAKGLASS, SCANNER, CONTRACTOR, APPS, MAILMERGE, GRAPH_SP_ID, EXO_SP_ID, GRAPH_APP_ID, EXO_APP_ID,
+  SPB_SKU_ID, TENANT_CREATED, graph,
+};
+if (existsSync(PARTS_DIR)) {
+  for (const file of readdirSync(PARTS_DIR).filter((f) => f.endsWith('.mjs')).sort()) {
+    const part = await import(pathToFileURL(join(PARTS_DIR, file)).href);
+    Object.assign(graph, part.default(demo));
+  }
+}
 
 const fixture = {
   format: 'tenant-fixture/1',

@@ -295,3 +295,5 @@ export const ADM_003: Check = {
     };
   },
 };
+
+export const ADM_CHECKS: readonly Check[] = [ADM_001, ADM_002, ADM_003];

@@ -133,3 +133,5 @@ export const APP_002: Check = {
     };
   },
 };
+
+export const APP_CHECKS: readonly Check[] = [APP_001, APP_002];

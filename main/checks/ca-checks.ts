@@ -266,3 +266,5 @@ export const CA_005: Check = {
     return evaluateRequirement(ctx, BLOCK_LEGACY);
   },
 };
+
+export const CA_CHECKS: readonly Check[] = [CA_001, CA_002, CA_003, CA_005];

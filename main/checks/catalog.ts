@@ -1,29 +1,37 @@
 import type { CheckMeta } from '../../shared/models/check';
 import type { Finding } from '../../shared/models/finding';
 import type { Check, EvaluationContext, Outcome } from './check';
-import { ADM_001, ADM_002, ADM_003 } from './adm-checks';
-import { APP_001, APP_002 } from './app-checks';
-import { CA_001, CA_002, CA_003, CA_005 } from './ca-checks';
-import { GST_001, GST_002, PWD_001, SPO_001 } from './tenant-checks';
+import { ADM_CHECKS } from './adm-checks';
+import { APP_CHECKS } from './app-checks';
+import { AUTH_CHECKS } from './auth-checks';
+import { CA_CHECKS } from './ca-checks';
+import { DNS_CHECKS } from './dns-checks';
+import { GUEST_CHECKS } from './guest-checks';
+import { LOG_CHECKS } from './log-checks';
+import { PWD_CHECKS } from './pwd-checks';
+import { SS_CHECKS } from './secure-score-checks';
+import { SPO_CHECKS } from './spo-checks';
+import { BASE_TENANT_CHECKS } from './tenant-checks';
+import { TEN_CHECKS } from './tenant-settings-checks';
 import { unknownFromSource, UnexpectedShapeError } from './source-data';
 
 /** Bumped whenever a check is added or its logic changes. */
 export const CATALOG_VERSION = '2026.11.1';
 
+/** The catalog, in the order people read it: sign-in protection first, investigation last. */
 export const CHECKS: readonly Check[] = [
-  CA_001,
-  CA_002,
-  CA_003,
-  CA_005,
-  ADM_001,
-  ADM_002,
-  ADM_003,
-  PWD_001,
-  APP_001,
-  APP_002,
-  GST_001,
-  GST_002,
-  SPO_001,
+  ...CA_CHECKS,
+  ...AUTH_CHECKS,
+  ...ADM_CHECKS,
+  ...BASE_TENANT_CHECKS,
+  ...PWD_CHECKS,
+  ...APP_CHECKS,
+  ...GUEST_CHECKS,
+  ...TEN_CHECKS,
+  ...SPO_CHECKS,
+  ...LOG_CHECKS,
+  ...SS_CHECKS,
+  ...DNS_CHECKS,
 ];
 
 /** Metadata only (no evaluators): what the CLI, reports and the app show. */

@@ -288,3 +288,5 @@ export const SPO_001: Check = {
     };
   },
 };
+
+export const BASE_TENANT_CHECKS: readonly Check[] = [PWD_001, GST_001, GST_002, SPO_001];

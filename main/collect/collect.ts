@@ -2,7 +2,9 @@ import { SOURCES, type SourceId } from '../../shared/models/sources';
 import type { SourceResult, TenantSnapshot } from '../../shared/models/snapshot';
 import type { TenantInfo } from '../../shared/models/tenant';
 import type { GraphGateway } from '../graph/gateway';
-import { SOURCE_REQUESTS } from './source-requests';
+import { readAuditQuery } from './audit-log-query';
+import { readMailDns, type MailDnsResolver } from './mail-dns';
+import { SOURCE_REQUESTS, type GraphSourceRequest } from './source-requests';
 
 export type CollectProgress =
   | { readonly type: 'source-started'; readonly source: SourceId; readonly label: string }
@@ -25,32 +27,66 @@ export interface CollectOptions {
   /** Used when the organisation profile cannot be read. */
   readonly fallbackTenantId?: string;
   readonly now?: () => Date;
+  /** Resolver for public DNS; the system's servers when absent. */
+  readonly dns?: MailDnsResolver;
 }
 
-async function readSource(
+async function readGraphSource(
   gateway: GraphGateway,
-  source: SourceId,
-  signal?: AbortSignal,
-  now = () => new Date(),
-) {
-  const request = SOURCE_REQUESTS[source];
+  request: GraphSourceRequest,
+  signal: AbortSignal | undefined,
+  now: () => Date,
+): Promise<SourceResult> {
+  const query = typeof request.query === 'function' ? request.query(now()) : request.query;
   const result =
     request.shape === 'collection'
-      ? await gateway.getAll(request.path, request.query, signal)
-      : await gateway.get(request.path, request.query, signal);
+      ? await gateway.getAll(request.path, query, signal)
+      : await gateway.get(request.path, query, signal);
   const fetchedAt = now().toISOString();
-  if (!result.ok) return { ok: false, error: result.error, fetchedAt } satisfies SourceResult;
+  if (!result.ok) return { ok: false, error: result.error, fetchedAt };
+  const data = result.data;
+  if (request.shape === 'firstPage') {
+    const value = (data as { value?: unknown } | null)?.value;
+    if (!Array.isArray(value)) {
+      return {
+        ok: false,
+        error: { kind: 'invalid_response', message: 'expected a collection ("value" array)' },
+        fetchedAt,
+      };
+    }
+    return { ok: true, data: value, fetchedAt };
+  }
   if (
     request.shape === 'entity' &&
-    (typeof result.data !== 'object' || result.data === null || Array.isArray(result.data))
+    (typeof data !== 'object' || data === null || Array.isArray(data))
   ) {
     return {
       ok: false,
       error: { kind: 'invalid_response', message: 'expected a single object' },
       fetchedAt,
-    } satisfies SourceResult;
+    };
   }
-  return { ok: true, data: result.data, fetchedAt } satisfies SourceResult;
+  return { ok: true, data, fetchedAt };
+}
+
+async function readSource(
+  source: SourceId,
+  options: CollectOptions,
+  results: Partial<Record<SourceId, SourceResult>>,
+  now: () => Date,
+): Promise<SourceResult> {
+  const request = SOURCE_REQUESTS[source];
+  switch (request.kind) {
+    case 'graph':
+      return readGraphSource(options.gateway, request, options.signal, now);
+    case 'auditQuery':
+      return readAuditQuery(options.gateway, request, options.signal, now);
+    case 'dns':
+      return readMailDns(results.domains, {
+        ...(options.dns ? { resolver: options.dns } : {}),
+        now,
+      });
+  }
 }
 
 /** The tenant's name and default domain, from the organisation profile when it could be read. */
@@ -84,34 +120,40 @@ export function tenantInfoFrom(
  * error; collection carries on with the others.
  */
 export async function collectSnapshot(options: CollectOptions): Promise<TenantSnapshot> {
-  const { gateway, signal, onProgress } = options;
+  const { onProgress } = options;
   const now = options.now ?? (() => new Date());
   const sources = [...new Set<SourceId>(['organization', ...options.sources])];
   const results: Partial<Record<SourceId, SourceResult>> = {};
-  const queue = [...sources];
   let done = 0;
-  const worker = async () => {
-    for (let source = queue.shift(); source !== undefined; source = queue.shift()) {
-      const label = SOURCES[source].label;
-      onProgress?.({ type: 'source-started', source, label });
-      const result = await readSource(gateway, source, signal, now);
-      results[source] = result;
-      done += 1;
-      onProgress?.({
-        type: 'source-finished',
-        source,
-        label,
-        ok: result.ok,
-        done,
-        total: sources.length,
-      });
-    }
+  const run = async (queue: SourceId[], concurrency: number) => {
+    const worker = async () => {
+      for (let source = queue.shift(); source !== undefined; source = queue.shift()) {
+        const label = SOURCES[source].label;
+        onProgress?.({ type: 'source-started', source, label });
+        const result = await readSource(source, options, results, now);
+        results[source] = result;
+        done += 1;
+        onProgress?.({
+          type: 'source-finished',
+          source,
+          label,
+          ok: result.ok,
+          done,
+          total: sources.length,
+        });
+      }
+    };
+    await Promise.all(
+      Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker),
+    );
   };
-  const workers = Array.from(
-    { length: Math.max(1, Math.min(options.concurrency ?? 4, sources.length)) },
-    worker,
+  // Sources that build on others (DNS needs the domain list) are read after the rest.
+  const dependent = (s: SourceId) => SOURCE_REQUESTS[s].kind === 'dns';
+  await run(
+    sources.filter((s) => !dependent(s)),
+    options.concurrency ?? 4,
   );
-  await Promise.all(workers);
+  await run(sources.filter(dependent), options.concurrency ?? 4);
   const ordered = Object.fromEntries(sources.map((s) => [s, results[s]])) as Partial<
     Record<SourceId, SourceResult>
   >;

@@ -41,15 +41,20 @@ export class CancelledError extends Error {
 export interface GraphQuery {
   readonly select?: readonly string[];
   readonly expand?: string;
+  readonly filter?: string;
   readonly top?: number;
+  /** API version; v1.0 unless a setting exists only in beta. */
+  readonly version?: 'v1.0' | 'beta';
 }
 
 function withQuery(path: string, query: GraphQuery = {}): string {
   const params: string[] = [];
   if (query.select?.length) params.push(`$select=${query.select.join(',')}`);
   if (query.expand) params.push(`$expand=${query.expand}`);
+  if (query.filter) params.push(`$filter=${encodeURIComponent(query.filter)}`);
   if (query.top) params.push(`$top=${query.top}`);
-  return params.length ? `${path}?${params.join('&')}` : path;
+  const base = `${GRAPH_BASE}/${query.version ?? 'v1.0'}${path}`;
+  return params.length ? `${base}?${params.join('&')}` : base;
 }
 
 function isCollectionPage(
