@@ -5,6 +5,7 @@ import {
   friendlySkuName,
   GLOBAL_ADMIN,
   isEntraOnlySku,
+  isEntraOnlySkuId,
   principalKind,
   privilegedAssignments,
   roleName,
@@ -125,6 +126,17 @@ const NO_ADMINS_FOUND = {
   evidence: [{ source: 'roleAssignments', summary: 'no user holds a highly privileged role' }],
 } as const;
 
+/** An admin we cannot look up cannot be judged: the whole check is unknown, never a pass. */
+function adminsNotInUserList(missing: readonly string[], total: number) {
+  return {
+    verdict: 'unknown',
+    reasonCode: 'invalid_response',
+    reason: `${missing.length} of your ${total} admin account(s) were missing from the user list we read, so this could not be checked.`,
+    affected: missing.map((id) => ({ id, displayName: id, detail: 'admin not found in the user list' })),
+    evidence: [{ source: 'users', summary: `${missing.length} admin(s) not in the user list` }],
+  } as const;
+}
+
 /** Users holding a highly privileged role, with the roles each holds. */
 function privilegedUsers(ctx: EvaluationContext): Map<string, string[]> {
   const assignments = privilegedAssignments(
@@ -178,6 +190,8 @@ export const ADM_002: Check = {
     if (admins.size === 0) return NO_ADMINS_FOUND;
     const users = new Map(parseSource(ctx, 'users', usersSchema).map((u) => [u.id, u]));
     const synced: AffectedObject[] = [];
+    const missing = [...admins.keys()].filter((id) => !users.has(id));
+    if (missing.length) return adminsNotInUserList(missing, admins.size);
     for (const [id, roles] of admins) {
       const u = users.get(id);
       if (u && (u.onPremisesSyncEnabled === true || Boolean(u.onPremisesImmutableId))) {
@@ -209,6 +223,7 @@ export const ADM_002: Check = {
 
 function productivityLicences(u: GraphUser, names: Map<string, string> | undefined): string[] {
   return u.assignedLicenses
+    .filter((l) => !isEntraOnlySkuId(l.skuId))
     .map((l) => names?.get(l.skuId) ?? l.skuId)
     .filter((name) => !isEntraOnlySku(name));
 }
@@ -258,6 +273,8 @@ export const ADM_003: Check = {
     const users = new Map(parseSource(ctx, 'users', usersSchema).map((u) => [u.id, u]));
     const names = skuNames(ctx);
     const mixed: AffectedObject[] = [];
+    const missing = [...admins.keys()].filter((id) => !users.has(id));
+    if (missing.length) return adminsNotInUserList(missing, admins.size);
     for (const [id, roles] of admins) {
       const u = users.get(id);
       if (!u) continue;

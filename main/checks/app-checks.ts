@@ -107,6 +107,17 @@ export const APP_002: Check = {
   },
   evaluate(ctx) {
     const policy = parseSource(ctx, 'authorizationPolicy', authorizationPolicySchema);
+    const raw = (ctx.snapshot.sources.authorizationPolicy as { data?: { defaultUserRolePermissions?: { permissionGrantPoliciesAssigned?: unknown } } })
+      .data?.defaultUserRolePermissions?.permissionGrantPoliciesAssigned;
+    if (!Array.isArray(raw)) {
+      return {
+        verdict: 'unknown',
+        reasonCode: 'invalid_response',
+        reason: 'Microsoft did not say which app consent rules apply to your users, so this could not be checked.',
+        affected: [],
+        evidence: [{ source: 'authorizationPolicy', summary: 'permissionGrantPoliciesAssigned missing' }],
+      };
+    }
     const assigned = policy.defaultUserRolePermissions?.permissionGrantPoliciesAssigned ?? [];
     const selfConsent = assigned.filter((p) => p.startsWith(USER_CONSENT_PREFIX));
     const evidence = [

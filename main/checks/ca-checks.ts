@@ -8,7 +8,7 @@ import {
 import { hasEntraP1 } from './directory';
 import { caPoliciesSchema, securityDefaultsSchema } from './graph-shapes';
 import { LEARN, LINKS } from './links';
-import { parseOptionalSource, parseSource } from './source-data';
+import { parseOptionalSource, parseSource, unknownFromSource } from './source-data';
 
 const P1 = 'Microsoft Entra ID P1 (included in Microsoft 365 Business Premium)';
 
@@ -29,6 +29,15 @@ const BLOCK_LEGACY: CaRequirement = {
   goal: 'blocks legacy sign-in protocols for every user',
 };
 
+const NO_P1: Outcome = {
+  verdict: 'not_applicable',
+  reasonCode: 'not_licensed',
+  reason:
+    'Your licences do not include Conditional Access (Microsoft Entra ID P1). Security Defaults is the protection available to you; see the check on baseline MFA.',
+  affected: [],
+  evidence: [],
+};
+
 /** Not applicable when the tenant has no Entra ID P1; `undefined` when it has or we can't tell. */
 function withoutP1(ctx: EvaluationContext): Outcome | undefined {
   if (hasEntraP1(ctx) !== false) return undefined;
@@ -42,9 +51,17 @@ function withoutP1(ctx: EvaluationContext): Outcome | undefined {
   };
 }
 
+/** The CA policy source is optional for CA checks: without P1, Microsoft refuses the read. */
+const CA_SOURCE_OPTIONAL = ['conditionalAccessPolicies', 'subscribedSkus', 'users', 'securityDefaults'] as const;
+
 function evaluateRequirement(ctx: EvaluationContext, requirement: CaRequirement): Outcome {
   const notLicensed = withoutP1(ctx);
   if (notLicensed) return notLicensed;
+  const read = ctx.snapshot.sources.conditionalAccessPolicies;
+  if (!read?.ok) {
+    if (read?.error.kind === 'not_licensed') return { ...NO_P1, evidence: [{ source: 'conditionalAccessPolicies', summary: 'Microsoft refused the read: no Entra ID P1' }] };
+    return unknownFromSource('conditionalAccessPolicies', read);
+  }
   const policies = parseSource(ctx, 'conditionalAccessPolicies', caPoliciesSchema);
   const outcome = caOutcome(
     assessConditionalAccess(policies, requirement, ctx),
@@ -133,13 +150,21 @@ export const CA_001: Check = {
         evidence,
       };
     }
+    const read = ctx.snapshot.sources.conditionalAccessPolicies;
+    if (read && !read.ok && read.error.kind === 'not_licensed') {
+      return {
+        verdict: 'fail',
+        reason:
+          'Security Defaults is off and your tenant has no Conditional Access (Microsoft refused to list policies), so nothing requires MFA.',
+        affected: [],
+        evidence,
+      };
+    }
+    const unknown = unknownFromSource('conditionalAccessPolicies', read);
     return {
-      verdict: 'unknown',
-      reasonCode: 'forbidden',
-      reason:
-        'Security Defaults is off, and we could not read your Conditional Access policies to see whether they require MFA instead. Grant Policy.Read.All or scan as a Global Reader.',
-      affected: [],
-      evidence,
+      ...unknown,
+      reason: `Security Defaults is off, and we could not see whether Conditional Access requires MFA instead: ${unknown.reason.charAt(0).toLowerCase()}${unknown.reason.slice(1)}`,
+      evidence: [...evidence, ...unknown.evidence],
     };
   },
 };
@@ -149,8 +174,8 @@ export const CA_002: Check = {
   title: 'MFA required for every user',
   family: 'CA',
   severity: 'critical',
-  requires: ['conditionalAccessPolicies'],
-  uses: ['subscribedSkus', 'users', 'securityDefaults'],
+  requires: [],
+  uses: CA_SOURCE_OPTIONAL,
   licences: [P1],
   permissions: ['Policy.Read.All'],
   mappings: {
@@ -188,8 +213,8 @@ export const CA_003: Check = {
   title: 'MFA required for all admin roles',
   family: 'CA',
   severity: 'critical',
-  requires: ['conditionalAccessPolicies'],
-  uses: ['subscribedSkus', 'users', 'securityDefaults'],
+  requires: [],
+  uses: CA_SOURCE_OPTIONAL,
   licences: [P1],
   permissions: ['Policy.Read.All'],
   mappings: { cisM365: ['v5:5.2.2.1'], cisControls: ['6.5'], nistCsf: ['PR.AA-03'], scuba: [] },
@@ -220,8 +245,8 @@ export const CA_005: Check = {
   title: 'Old sign-in protocols (legacy authentication) are blocked',
   family: 'CA',
   severity: 'critical',
-  requires: ['conditionalAccessPolicies'],
-  uses: ['subscribedSkus', 'users', 'securityDefaults'],
+  requires: [],
+  uses: CA_SOURCE_OPTIONAL,
   licences: [P1],
   permissions: ['Policy.Read.All'],
   mappings: {

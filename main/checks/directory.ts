@@ -60,8 +60,7 @@ export function hasEntraP1(ctx: EvaluationContext): boolean | undefined {
   if (!skus) return undefined;
   return skus.some(
     (sku) =>
-      (sku.capabilityStatus ?? 'Enabled') !== 'Suspended' &&
-      (sku.capabilityStatus ?? 'Enabled') !== 'Deleted' &&
+      !['Suspended', 'Deleted', 'LockedOut'].includes(sku.capabilityStatus ?? 'Enabled') &&
       sku.servicePlans.some(
         (p) => ENTRA_P1_PLANS.has(p.servicePlanId) && p.provisioningStatus !== 'Disabled',
       ),
@@ -76,6 +75,16 @@ export function skuNames(ctx: EvaluationContext): Map<string, string> | undefine
 
 export function isEntraOnlySku(partNumber: string): boolean {
   return ENTRA_ONLY_SKUS.has(partNumber);
+}
+
+/** SKU ids of the Entra ID P1 / P2 stand-alone licences, for when SKU names could not be read. */
+const ENTRA_ONLY_SKU_IDS = new Set([
+  '078d2b04-f1bd-4111-bbd4-b4b1b354cef4', // AAD_PREMIUM
+  '84a661c4-e949-4bd2-a560-ed7766fcaf2b', // AAD_PREMIUM_P2
+]);
+
+export function isEntraOnlySkuId(skuId: string): boolean {
+  return ENTRA_ONLY_SKU_IDS.has(skuId.toLowerCase());
 }
 
 /** Names people recognise, for the licences small businesses most often hold. */
@@ -119,4 +128,33 @@ export function describeUser(
 ): AffectedObject {
   const u = users?.get(id);
   return { id, displayName: u ? userLabel(u) : id, ...(detail ? { detail } : {}) };
+}
+
+/**
+ * Does an active licence include one of these service plans? `undefined` when licences could not
+ * be read. Suspended, deleted and locked-out subscriptions and disabled plans do not count.
+ */
+export function hasServicePlan(
+  ctx: EvaluationContext,
+  planIds: ReadonlySet<string>,
+): boolean | undefined {
+  const skus = parseOptionalSource(ctx, 'subscribedSkus', skusSchema);
+  if (!skus) return undefined;
+  return skus.some(
+    (sku) =>
+      !['Suspended', 'Deleted', 'LockedOut'].includes(sku.capabilityStatus ?? 'Enabled') &&
+      sku.servicePlans.some(
+        (p) => planIds.has(p.servicePlanId) && p.provisioningStatus !== 'Disabled',
+      ),
+  );
+}
+
+/** AAD_PREMIUM_P2 service plan (Identity Protection, Privileged Identity Management). */
+export const ENTRA_P2_PLAN = 'eec0eb4f-6444-4f95-aba0-50c24d67f998';
+/** INTUNE_A service plan (Microsoft Intune). */
+export const INTUNE_PLAN = 'c1ec4a95-1f05-45b3-a911-aa3fa01094f5';
+
+/** Does the tenant have Entra ID P2? `undefined` when licences could not be read. */
+export function hasEntraP2(ctx: EvaluationContext): boolean | undefined {
+  return hasServicePlan(ctx, new Set([ENTRA_P2_PLAN]));
 }

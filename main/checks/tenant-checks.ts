@@ -37,7 +37,17 @@ export const PWD_001: Check = {
     learnMore: [LEARN.passwordExpiry],
   },
   evaluate(ctx) {
-    const domains = parseSource(ctx, 'domains', domainsSchema).filter(
+    const all = parseSource(ctx, 'domains', domainsSchema);
+    if (!all.length) {
+      return {
+        verdict: 'unknown',
+        reasonCode: 'invalid_response',
+        reason: 'Microsoft returned no domains at all (every tenant has at least one), so this could not be checked.',
+        affected: [],
+        evidence: [{ source: 'domains', summary: 'empty domain list' }],
+      };
+    }
+    const domains = all.filter(
       (d) => d.isVerified !== false && (d.authenticationType ?? 'Managed') === 'Managed',
     );
     const evidence = [
