@@ -1,11 +1,8 @@
 // `npm run bench`: bundles the benchmark with esbuild and runs it with Node.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-const outfile = join(mkdtempSync(join(tmpdir(), 'breach-ready-bench-')), 'scan-bench.cjs');
+// Built inside the project so the native sqlite3 module resolves from node_modules.
+const outfile = 'out/bench/scan-bench.cjs';
 await build({
   entryPoints: ['bench/scan-bench.ts'],
   outfile,

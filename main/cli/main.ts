@@ -5,6 +5,15 @@ import { SignInError } from '../auth/auth-error';
 import { EXIT, UsageError, type CliIo } from './cli-io';
 import { formatChecksTable } from './format-table';
 import { scanCommand, type ScanCommandOptions } from './scan-command';
+import {
+  deleteTenantCommand,
+  diffCommand,
+  exportCommand,
+  historyCommand,
+  importCommand,
+  reevaluateCommand,
+} from './store-commands';
+import { StoreError } from '../store/store-error';
 import { OutputError, writeOutput } from './write-output';
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -53,6 +62,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--format <format>', 'table or json')
     .option('--out <file>', 'write the output to a file instead of the terminal')
     .option('--fail-on <severity>', 'exit with 3 when a finding of this severity or worse fails')
+    .option('--db <file>', 'database file (default: the per-user Breach Ready data folder)')
+    .option('--no-store', 'do not save this scan')
     .action(async (options: ScanCommandOptions) => setExit(await scanCommand(options, io)));
 
   program
@@ -69,6 +80,72 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       else io.stdout.write(text);
       setExit(EXIT.done);
     });
+
+  program
+    .command('history')
+    .description("List a tenant's saved scans with score, coverage and counts")
+    .requiredOption('--tenant <id|domain|name>', 'the tenant')
+    .option('--json', 'print as JSON')
+    .option('--db <file>', 'database file')
+    .action(async (options: { tenant: string; json?: boolean; db?: string }) =>
+      setExit(await historyCommand(options, io)),
+    );
+
+  program
+    .command('diff')
+    .description(
+      'What changed between two scans: fixed, newly failing, still failing, newly unknown, decisions',
+    )
+    .argument('<scanA>')
+    .argument('<scanB>')
+    .option('--json', 'print as JSON')
+    .option('--db <file>', 'database file')
+    .action(async (a: string, b: string, options: { json?: boolean; db?: string }) =>
+      setExit(await diffCommand(a, b, options, io)),
+    );
+
+  program
+    .command('reevaluate')
+    .description("Evaluate a saved scan's evidence again with the current checks, as a new scan")
+    .argument('<scan>')
+    .option('--profile <profile>', "cis or cisa (default: the scan's profile)")
+    .option('--json', 'print as JSON')
+    .option('--db <file>', 'database file')
+    .action(async (scan: string, options: { profile?: string; json?: boolean; db?: string }) =>
+      setExit(await reevaluateCommand(scan, options, io)),
+    );
+
+  program
+    .command('export')
+    .description("Write one tenant's scans, evidence, decisions and progress to a JSON file")
+    .requiredOption('--tenant <id|domain|name>', 'the tenant')
+    .requiredOption('--out <file>', 'where to write')
+    .option('--db <file>', 'database file')
+    .action(async (options: { tenant: string; out: string; db?: string }) =>
+      setExit(await exportCommand(options, io)),
+    );
+
+  program
+    .command('import')
+    .description(
+      'Import a tenant exported on another machine; anything already here is kept and reported',
+    )
+    .argument('<file>')
+    .option('--json', 'print the report as JSON')
+    .option('--db <file>', 'database file')
+    .action(async (file: string, options: { json?: boolean; db?: string }) =>
+      setExit(await importCommand(file, options, io)),
+    );
+
+  program
+    .command('delete-tenant')
+    .description('Delete a tenant and all its data from this machine')
+    .argument('<tenant>')
+    .option('--yes', 'confirm')
+    .option('--db <file>', 'database file')
+    .action(async (tenant: string, options: { yes?: boolean; db?: string }) =>
+      setExit(await deleteTenantCommand(tenant, options, io)),
+    );
 
   return program;
 }
@@ -99,6 +176,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (error instanceof SignInError) {
       io.stderr.write(`breach-ready: could not sign in: ${error.message}\n`);
+      return EXIT.couldNotComplete;
+    }
+    if (error instanceof StoreError) {
+      io.stderr.write(`breach-ready: ${error.message}\n`);
       return EXIT.couldNotComplete;
     }
     if (error instanceof OutputError) {

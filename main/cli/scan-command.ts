@@ -6,7 +6,10 @@ import type { TenantSettings } from '../../shared/models/tenant';
 import { EMPTY_TENANT_SETTINGS } from '../../shared/models/tenant';
 import { AppOnlySignIn } from '../auth/app-only';
 import { DelegatedSignIn } from '../auth/device-code';
+import type { StoredDecision } from '../../shared/models/decision';
 import { runScan, toScanJson, type ScanProgress, type TenantConnection } from '../engine/scan';
+import { recordScan } from '../engine/scan-record';
+import { withStore } from './open-cli-store';
 import { openSimulatedTenant } from '../engine/simulated-tenant';
 import { EXIT, UsageError, type CliIo } from './cli-io';
 import { formatScanTable } from './format-table';
@@ -27,6 +30,21 @@ export interface ScanCommandOptions {
   format?: string;
   out?: string;
   failOn?: string;
+  db?: string;
+  /** Commander sets `store: false` for --no-store. */
+  store?: boolean;
+}
+
+/** Settings declared earlier for this tenant (by id, domain or name), if any. */
+async function storedSettings(
+  db: string | undefined,
+  io: CliIo,
+  key: string,
+): Promise<TenantSettings | undefined> {
+  return withStore(db, io, async (store) => {
+    const tenant = await store.findTenant(key);
+    return tenant ? store.tenantSettings(tenant.id) : undefined;
+  });
 }
 
 const SECRET_ENV = 'BREACH_READY_CLIENT_SECRET';
@@ -125,30 +143,50 @@ export async function scanCommand(options: ScanCommandOptions, io: CliIo): Promi
   let settings: TenantSettings = options.settings
     ? await readSettings(options.settings)
     : EMPTY_TENANT_SETTINGS;
+  const storing = options.store !== false;
   let close = async () => {};
   let connection: TenantConnection;
+  let declared = Boolean(options.settings);
   if (options.demo) {
     const demo = demoTenant();
     if (!options.settings) settings = demo.settings;
+    declared = true;
     const simulated = await openSimulatedTenant(demo.fixture, 'demo');
     connection = simulated.connection;
     close = simulated.close;
   } else if (options.fixture) {
-    const simulated = await openSimulatedTenant(await readFixture(options.fixture), 'fixture');
+    const fixture = await readFixture(options.fixture);
+    if (!options.settings && storing)
+      settings = (await storedSettings(options.db, io, fixture.tenant.id)) ?? settings;
+    const simulated = await openSimulatedTenant(fixture, 'fixture');
     connection = simulated.connection;
     close = simulated.close;
   } else {
+    if (!options.settings && storing)
+      settings = (await storedSettings(options.db, io, options.tenant!)) ?? settings;
     connection = await liveConnection(options, io);
   }
   try {
     const onProgress = progressPrinter(io);
-    const result = await runScan({
+    let result = await runScan({
       connection,
       profile,
       settings,
       ...(onProgress ? { onProgress } : {}),
     });
-    const json = toScanJson(result);
+    let decisions: StoredDecision[] = [];
+    if (storing) {
+      const saved = await withStore(options.db, io, async (store) => {
+        const now = new Date();
+        const recorded = await recordScan(store, result, now);
+        if (declared) await store.setTenantSettings(result.snapshot.tenant.id, settings, now);
+        return recorded;
+      });
+      result = saved.result;
+      decisions = saved.decisions;
+      if (io.stderr.isTTY) io.stderr.write(`Saved as scan ${result.id}\n`);
+    }
+    const json = toScanJson(result, undefined, decisions);
     const text = format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : formatScanTable(json);
     if (options.out) {
       await writeOutput(options.out, text);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware } from '@microsoft/microsoft-graph-client';
 import type { CheckMeta } from '../../shared/models/check';
+import type { StoredDecision } from '../../shared/models/decision';
 import type { Finding } from '../../shared/models/finding';
 import type { Profile } from '../../shared/models/profile';
 import type { TenantSnapshot } from '../../shared/models/snapshot';
@@ -34,6 +35,8 @@ export interface TenantConnection {
   readonly graphTransport?: Middleware;
   /** Used for labelling when the organisation profile cannot be read. */
   readonly tenantHint?: string;
+  /** DNS servers (`IP[:PORT]`) for the mail-domain lookups; the system's servers when absent. */
+  readonly dnsServers?: readonly string[];
 }
 
 export interface ScanOptions {
@@ -99,6 +102,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     ...(onProgress ? { onProgress } : {}),
     ...(signal ? { signal } : {}),
     fallbackTenantId: connection.tokens.tenantId() ?? connection.tenantHint,
+    ...(connection.dnsServers?.length ? { dns: { servers: connection.dnsServers } } : {}),
     now,
   });
   onProgress?.({ type: 'evaluating', checks: CHECKS.length });
@@ -122,8 +126,17 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
 export function toScanJson(
   result: ScanResult,
   metas: readonly CheckMeta[] = catalogMeta(),
+  decisions: readonly StoredDecision[] = [],
 ): ScanJson {
   const byId = new Map(metas.map((m) => [m.id, m]));
+  const decided = new Map(
+    decisions.map((d) => {
+      const { kind } = d.decision;
+      const reason = 'reason' in d.decision ? d.decision.reason : undefined;
+      const owner = 'owner' in d.decision ? d.decision.owner : undefined;
+      return [d.checkId, { kind, expired: d.expired, ...(reason ? { reason } : {}), ...(owner ? { owner } : {}) }];
+    }),
+  );
   return {
     tool: { name: 'breach-ready', version: TOOL_VERSION },
     tenant: result.snapshot.tenant,
@@ -136,6 +149,6 @@ export function toScanJson(
       source: result.source,
     },
     score: result.score,
-    findings: result.findings.map((f) => toScanJsonFinding(f, byId.get(f.checkId)!)),
+    findings: result.findings.map((f) => toScanJsonFinding(f, byId.get(f.checkId)!, decided.get(f.checkId))),
   };
 }

@@ -37,9 +37,20 @@ export interface ScanJsonFinding {
   }[];
   readonly mappings: Mappings;
   readonly stormLesson?: string;
+  /** The business's decision on this finding, when one was recorded. */
+  readonly decision?: {
+    readonly kind: string;
+    readonly expired: boolean;
+    readonly reason?: string;
+    readonly owner?: string;
+  };
 }
 
-export function toScanJsonFinding(finding: Finding, meta: CheckMeta): ScanJsonFinding {
+export function toScanJsonFinding(
+  finding: Finding,
+  meta: CheckMeta,
+  decision?: ScanJsonFinding['decision'],
+): ScanJsonFinding {
   return {
     checkId: finding.checkId,
     title: meta.title,
@@ -50,5 +61,6 @@ export function toScanJsonFinding(finding: Finding, meta: CheckMeta): ScanJsonFi
     affected: finding.affected,
     mappings: meta.mappings,
     ...(meta.stormLesson ? { stormLesson: meta.stormLesson } : {}),
+    ...(decision ? { decision } : {}),
   };
 }
