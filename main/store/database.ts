@@ -34,7 +34,7 @@ export class Database {
         sql,
         params as SqlValue[],
         function (this: sqlite3.RunResult, error: Error | null) {
-          if (error) reject(toStoreError(error, ''));
+          if (error) reject(toStoreError(error, this.path));
           else resolve({ changes: this.changes, lastID: this.lastID });
         },
       );
@@ -44,7 +44,7 @@ export class Database {
   get<T = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
     return new Promise((resolve, reject) => {
       this.db.get(sql, params as SqlValue[], (error: Error | null, row: T | undefined) => {
-        if (error) reject(toStoreError(error, ''));
+        if (error) reject(toStoreError(error, this.path));
         else resolve(row);
       });
     });
@@ -53,7 +53,7 @@ export class Database {
   all<T = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     return new Promise((resolve, reject) => {
       this.db.all(sql, params as SqlValue[], (error: Error | null, rows: T[]) => {
-        if (error) reject(toStoreError(error, ''));
+        if (error) reject(toStoreError(error, this.path));
         else resolve(rows);
       });
     });
@@ -61,7 +61,7 @@ export class Database {
 
   exec(sql: string): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.db.exec(sql, (error) => (error ? reject(toStoreError(error, '')) : resolve()));
+      this.db.exec(sql, (error) => (error ? reject(toStoreError(error, this.path)) : resolve()));
     });
   }
 

@@ -172,6 +172,24 @@ describe('opening the database', () => {
   });
 });
 
+describe('a full disk', () => {
+  it('gives a clear error, writes nothing of the scan, and keeps what was there', async () => {
+    const store = await open();
+    await saveScan(store, 's-1', '2026-11-01T10:00:00Z', [finding('CA-002', 'fail')]);
+    // The database may not grow past its current size: SQLite answers exactly as on a full disk.
+    const { page_count } = (await store.db.get<{ page_count: number }>('PRAGMA page_count'))!;
+    await store.db.get(`PRAGMA max_page_count = ${page_count}`);
+    const big = Array.from({ length: 400 }, (_, i) => ({ ...finding(`X-${i}`, 'fail'), reason: 'y'.repeat(4000) }));
+    const error = await saveScan(store, 's-2', '2026-11-02T10:00:00Z', big).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).code).toBe('full');
+    expect((error as StoreError).message).toMatch(/disk .* is full|is full/);
+    expect(await store.findings('s-2')).toEqual([]);
+    expect(await store.findings('s-1')).toHaveLength(1);
+    expect(await store.db.get('PRAGMA integrity_check')).toEqual({ integrity_check: 'ok' });
+  });
+});
+
 describe('scans and history', () => {
   it('keeps the evidence compressed and returns it unchanged', async () => {
     const store = await open();
