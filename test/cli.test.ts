@@ -35,7 +35,10 @@ describe('breach-ready scan --demo', () => {
     );
     expect(scan.findings.length).toBeGreaterThanOrEqual(12);
     expect(scan.score.overall).toEqual(expect.any(Number));
-    expect(scan.score.coverage.total).toBe(scan.findings.length);
+    expect(scan.score.coverage.total).toBe(
+      scan.findings.filter((f) => f.verdict !== 'not_applicable').length,
+    );
+    expect(scan.findings.length).toBeGreaterThanOrEqual(60);
     expect(scan.score.byFunction.Protect.total).toBeGreaterThan(0);
     for (const f of scan.findings) {
       expect(f).toMatchObject({
@@ -98,7 +101,7 @@ describe('breach-ready scan --demo', () => {
     const { code, stdout } = runCli(['scan', '--demo']);
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      /^Contoso Dental \(contosodental\.com\) · profile cis\nScore: [\d.]+ \/ 100 · 13 of 13 checks assessed/,
+      /^Contoso Dental \(contosodental\.com\) · profile cis\nScore: [\d.]+ \/ 100 · \d+ of \d+ checks assessed/,
     );
     expect(stdout).toMatch(/\[FAIL\] CA-002/);
   });
@@ -158,8 +161,22 @@ describe('breach-ready scan --fixture', () => {
       expect(verdict(id)).toMatchObject({ verdict: 'unknown', reasonCode: 'network' });
     }
     expect(verdict('PWD-001')?.verdict).toBe('fail');
-    expect(scan.findings.filter((f) => f.verdict === 'pass')).toEqual([]);
-    expect(scan.score.coverage).toEqual({ assessed: 1, total: 13 });
+    // Only organization, users and domains could be read: a pass may rest on nothing else.
+    const readable = new Set(['organization', 'users', 'domains']);
+    const { checks } = JSON.parse(runCli(['checks', '--json']).stdout) as {
+      checks: { id: string; requires: string[] }[];
+    };
+    const requires = new Map(checks.map((c) => [c.id, c.requires]));
+    for (const f of scan.findings.filter((x) => x.verdict === 'pass' || x.verdict === 'warn')) {
+      expect(requires.get(f.checkId)?.length, f.checkId).toBeGreaterThan(0);
+      for (const source of requires.get(f.checkId)!)
+        expect(readable, `${f.checkId} needs ${source}`).toContain(source);
+    }
+    const assessed = scan.findings.filter((f) =>
+      ['pass', 'warn', 'fail'].includes(f.verdict),
+    ).length;
+    expect(scan.score.coverage.assessed).toBe(assessed);
+    expect(assessed).toBeLessThan(scan.findings.length / 2);
   });
 
   it('rejects a missing file with one line and exit 2', () => {
@@ -252,6 +269,6 @@ describe('breach-ready checks', () => {
     const { code, stdout } = runCli(['checks']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^ID\s+SEVERITY\s+CHECK/);
-    expect(stdout).toMatch(/\n13 checks\n$/);
+    expect(stdout).toMatch(/\n\d{2} checks\n$/);
   });
 });

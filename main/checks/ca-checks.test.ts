@@ -68,7 +68,8 @@ describe('CA checks: a required source that could not be read', () => {
     '%s is unknown when a required source was not collected',
     (_id, check) => {
       const data: SourceData = { ...PASSING };
-      for (const source of check.requires.length ? check.requires : [check.uses![0]!]) delete data[source];
+      for (const source of check.requires.length ? check.requires : [check.uses![0]!])
+        delete data[source];
       const finding = run(check, snapshotWith(data));
       expect(finding.verdict).toBe('unknown');
       expect(finding.reasonCode).toBe('error');

@@ -42,7 +42,8 @@ export const PWD_001: Check = {
       return {
         verdict: 'unknown',
         reasonCode: 'invalid_response',
-        reason: 'Microsoft returned no domains at all (every tenant has at least one), so this could not be checked.',
+        reason:
+          'Microsoft returned no domains at all (every tenant has at least one), so this could not be checked.',
         affected: [],
         evidence: [{ source: 'domains', summary: 'empty domain list' }],
       };

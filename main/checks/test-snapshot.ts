@@ -119,11 +119,49 @@ export const COLLECTION_SOURCES: readonly SourceId[] = [
   'roleAssignments',
   'users',
   'domains',
+  // Guests, tenant settings
+  'userSignInActivity',
+  'servicePrincipals',
+  'groups',
+  'b2bManagementPolicy',
+  'activityBasedTimeoutPolicies',
+  'onPremisesSynchronization',
+  // Privileged access, apps and passwords
+  'roleEligibilitySchedules',
+  'roleAssignmentSchedules',
+  'roleManagementPolicyAssignments',
+  'userRegistrationDetails',
+  'groupSettings',
+  'applications',
+  'graphAppRoleAssignments',
+  'exchangeAppRoleAssignments',
+  // Conditional Access and sign-in methods
+  'authenticationStrengthPolicies',
+  'roleDefinitions',
+  // Logging, Secure Score
+  'signIns',
+  'riskyUsers',
+  'secureScores',
+  'secureScoreControlProfiles',
 ];
 export const ENTITY_SOURCES: readonly SourceId[] = [
   'securityDefaults',
   'authorizationPolicy',
   'sharepointSettings',
+  // Tenant settings
+  'appsAndServicesSettings',
+  'deviceRegistrationPolicy',
+  'intuneSettings',
+  // Apps
+  'adminConsentRequestPolicy',
+  'defaultAppManagementPolicy',
+  // Sign-in methods
+  'authenticationMethodsPolicy',
+  'authenticationMethodsPolicyBeta',
+  // Audit log searches and mail DNS (objects the collector builds)
+  'auditLogActivity',
+  'mailItemsAccessed',
+  'mailDns',
 ];
 
 export function labelOf(source: SourceId): string {

@@ -27,6 +27,8 @@ export interface CollectOptions {
   /** Used when the organisation profile cannot be read. */
   readonly fallbackTenantId?: string;
   readonly now?: () => Date;
+  /** The moment the tenant's data describes (a recorded tenant); date windows end here. */
+  readonly asOf?: Date;
   /** Resolver for public DNS; the system's servers when absent. */
   readonly dns?: MailDnsResolver;
 }
@@ -36,8 +38,9 @@ async function readGraphSource(
   request: GraphSourceRequest,
   signal: AbortSignal | undefined,
   now: () => Date,
+  asOf?: Date,
 ): Promise<SourceResult> {
-  const query = typeof request.query === 'function' ? request.query(now()) : request.query;
+  const query = typeof request.query === 'function' ? request.query(asOf ?? now()) : request.query;
   const result =
     request.shape === 'collection'
       ? await gateway.getAll(request.path, query, signal)
@@ -78,12 +81,15 @@ async function readSource(
   const request = SOURCE_REQUESTS[source];
   switch (request.kind) {
     case 'graph':
-      return readGraphSource(options.gateway, request, options.signal, now);
+      return readGraphSource(options.gateway, request, options.signal, now, options.asOf);
     case 'auditQuery':
-      return readAuditQuery(options.gateway, request, options.signal, now);
+      return readAuditQuery(options.gateway, request, options.signal, now, {
+        ...(options.asOf ? { asOf: options.asOf } : {}),
+      });
     case 'dns':
       return readMailDns(results.domains, {
         ...(options.dns ? { resolver: options.dns } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
         now,
       });
   }
@@ -122,7 +128,12 @@ export function tenantInfoFrom(
 export async function collectSnapshot(options: CollectOptions): Promise<TenantSnapshot> {
   const { onProgress } = options;
   const now = options.now ?? (() => new Date());
-  const sources = [...new Set<SourceId>(['organization', ...options.sources])];
+  // A source that builds on others (DNS needs the domain list) brings them along.
+  const dependencies = options.sources.flatMap((s) => {
+    const request = SOURCE_REQUESTS[s];
+    return request.kind === 'dns' ? request.dependsOn : [];
+  });
+  const sources = [...new Set<SourceId>(['organization', ...dependencies, ...options.sources])];
   const results: Partial<Record<SourceId, SourceResult>> = {};
   let done = 0;
   const run = async (queue: SourceId[], concurrency: number) => {
@@ -161,6 +172,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<TenantSn
     format: 'tenant-snapshot/1',
     tenant: tenantInfoFrom(results.organization, options.fallbackTenantId),
     collectedAt: now().toISOString(),
+    ...(options.asOf ? { asOf: options.asOf.toISOString() } : {}),
     sources: ordered,
   };
 }

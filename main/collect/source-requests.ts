@@ -200,6 +200,7 @@ export const SOURCE_REQUESTS: Record<SourceId, SourceRequest> = {
       'createdDateTime',
       'userId',
       'userPrincipalName',
+      'userDisplayName',
       'appDisplayName',
       'clientAppUsed',
       'status',
@@ -207,7 +208,8 @@ export const SOURCE_REQUESTS: Record<SourceId, SourceRequest> = {
     top: 999,
   })),
   riskyUsers: graph('/identityProtection/riskyUsers', 'collection'),
-  secureScores: graph('/security/secureScores', 'firstPage', { top: 1 }),
+  // Newest first, one per day: the last 30 days give the trend (SS-001); the first is current.
+  secureScores: graph('/security/secureScores', 'firstPage', { top: 30 }),
   secureScoreControlProfiles: graph('/security/secureScoreControlProfiles', 'collection'),
   auditLogActivity: { kind: 'auditQuery', operations: [], days: 7 },
   mailItemsAccessed: { kind: 'auditQuery', operations: ['MailItemsAccessed'], days: 7 },

@@ -37,6 +37,8 @@ export interface TenantConnection {
   readonly tenantHint?: string;
   /** DNS servers (`IP[:PORT]`) for the mail-domain lookups; the system's servers when absent. */
   readonly dnsServers?: readonly string[];
+  /** A recorded tenant is judged as of its recording, not as of today. */
+  readonly asOf?: Date;
 }
 
 export interface ScanOptions {
@@ -70,7 +72,13 @@ export function evaluateSnapshot(
   settings: TenantSettings,
   now: Date,
 ) {
-  const findings = evaluateAll({ snapshot, profile, settings, now });
+  // Recorded evidence is judged as of the moment it describes.
+  const findings = evaluateAll({
+    snapshot,
+    profile,
+    settings,
+    now: snapshot.asOf ? new Date(snapshot.asOf) : now,
+  });
   const meta = new Map(CHECKS.map((c) => [c.id, c]));
   const score = computeScore(
     findings.map((f) => {
@@ -103,6 +111,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     ...(signal ? { signal } : {}),
     fallbackTenantId: connection.tokens.tenantId() ?? connection.tenantHint,
     ...(connection.dnsServers?.length ? { dns: { servers: connection.dnsServers } } : {}),
+    ...(connection.asOf ? { asOf: connection.asOf } : {}),
     now,
   });
   onProgress?.({ type: 'evaluating', checks: CHECKS.length });
@@ -134,7 +143,10 @@ export function toScanJson(
       const { kind } = d.decision;
       const reason = 'reason' in d.decision ? d.decision.reason : undefined;
       const owner = 'owner' in d.decision ? d.decision.owner : undefined;
-      return [d.checkId, { kind, expired: d.expired, ...(reason ? { reason } : {}), ...(owner ? { owner } : {}) }];
+      return [
+        d.checkId,
+        { kind, expired: d.expired, ...(reason ? { reason } : {}), ...(owner ? { owner } : {}) },
+      ];
     }),
   );
   return {
@@ -149,6 +161,8 @@ export function toScanJson(
       source: result.source,
     },
     score: result.score,
-    findings: result.findings.map((f) => toScanJsonFinding(f, byId.get(f.checkId)!, decided.get(f.checkId))),
+    findings: result.findings.map((f) =>
+      toScanJsonFinding(f, byId.get(f.checkId)!, decided.get(f.checkId)),
+    ),
   };
 }

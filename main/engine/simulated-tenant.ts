@@ -17,8 +17,8 @@ export interface SimulatedTenant {
 
 /**
  * Serves a fixture (the demo tenant or a recorded one) from the tenant simulator and connects to
- * it the way a live tenant is reached: MSAL signs in, the Graph client calls Graph. Only the two
- * documented network seams differ.
+ * it the way a live tenant is reached: MSAL signs in, the Graph client calls Graph, the resolver
+ * asks DNS. Only the documented network seams differ (and the DNS server list).
  */
 export async function openSimulatedTenant(
   fixture: TenantFixture,
@@ -37,6 +37,8 @@ export async function openSimulatedTenant(
       tokens: signIn.forTenant(fixture.tenant.id),
       graphTransport: createSimGraphSender(simulator.base),
       tenantHint: fixture.tenant.id,
+      dnsServers: [simulator.dns],
+      ...(fixture.recordedAt ? { asOf: new Date(fixture.recordedAt) } : {}),
     },
     simulator,
     close: () => simulator.close(),

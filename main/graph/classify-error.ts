@@ -6,6 +6,7 @@ const LICENCE_CODES = new Set([
   'Authentication_RequestFromUnsupportedUserRole',
   'NotLicensed',
   'Forbidden_LicenseRequired',
+  'AadPremiumLicenseRequired',
 ]);
 
 interface GraphErrorEnvelope {
@@ -36,6 +37,8 @@ export function classifyHttpError(status: number, body: unknown): SourceError {
     }
     return { kind: 'forbidden', ...base };
   }
+  // Privileged Identity Management answers 400 AadPremiumLicenseRequired without Entra ID P2.
+  if (status === 400 && code && LICENCE_CODES.has(code)) return { kind: 'not_licensed', ...base };
   if (status === 404) return { kind: 'not_found', ...base };
   if (status === 429) return { kind: 'throttled', ...base };
   if (status >= 500) return { kind: 'network', ...base };

@@ -114,6 +114,15 @@ export class GraphGateway {
     return this.send(withQuery(path, query), signal);
   }
 
+  /**
+   * POST a JSON body. The app writes nothing to the tenant: this exists ONLY for the one documented
+   * exception, creating an audit log search (`POST /security/auditLog/queries`), which Graph models
+   * as a POST although it reads. Retries and errors work as for GET.
+   */
+  async post(path: string, body: unknown, signal?: AbortSignal): Promise<GraphResult<unknown>> {
+    return this.send(withQuery(path), signal, { body });
+  }
+
   /** GET a whole collection, following `@odata.nextLink`. */
   async getAll(
     path: string,
@@ -151,17 +160,21 @@ export class GraphGateway {
     return { ok: true, data: items };
   }
 
-  private async send(url: string, signal?: AbortSignal): Promise<GraphResult<unknown>> {
+  private async send(
+    url: string,
+    signal?: AbortSignal,
+    post?: { readonly body: unknown },
+  ): Promise<GraphResult<unknown>> {
     if (signal?.aborted) throw new CancelledError();
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let response: Response;
     try {
-      response = (await this.client
+      const request = this.client
         .api(url)
         .responseType(ResponseType.RAW)
-        .options({ signal: combined })
-        .get()) as Response;
+        .options({ signal: combined });
+      response = (await (post ? request.post(post.body) : request.get())) as Response;
     } catch (error) {
       if (signal?.aborted) throw new CancelledError();
       if (this.signInFailure !== undefined) throw this.signInFailure;

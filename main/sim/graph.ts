@@ -1,6 +1,8 @@
 import type { FixtureGraphResponse, TenantFixture } from '../../shared/fixture/tenant-fixture';
 import { MALFORMED_BODY, faultHeaders, type FaultPlan } from './faults';
 import { graphErrorBody, graphFaultBody, type GraphErrorIds } from './graph-error';
+import { findByKey, parseKeySegment } from './alternate-key';
+import { AuditQueryService } from './audit-queries';
 import { runBatch } from './graph-batch';
 import {
   applySelect,
@@ -75,8 +77,10 @@ const is2xx = (status: number) => status >= 200 && status < 300;
 export class GraphService {
   private readonly byKey = new Map<string, FixtureGraphResponse>();
   private readonly byLowerKey = new Map<string, FixtureGraphResponse>();
+  private readonly auditQueries: AuditQueryService;
 
   constructor(private readonly options: GraphServiceOptions) {
+    this.auditQueries = new AuditQueryService({ fixture: options.fixture, ids: options.ids });
     for (const [key, response] of Object.entries(options.fixture.graph)) {
       const normal = key.replace(/\/+$/, '');
       this.byKey.set(normal, response);
@@ -156,6 +160,8 @@ export class GraphService {
         faults: this.options.faults,
       });
     }
+    const auditQuery = this.auditQueries.answer(call);
+    if (auditQuery) return auditQuery;
     if (call.method === 'GET') return this.get(call);
     if (call.method === 'POST') {
       const stored = this.lookup(`POST /${call.version}/${call.resource}`);
@@ -205,7 +211,10 @@ export class GraphService {
     return this.byKey.get(key) ?? this.byLowerKey.get(key.toLowerCase());
   }
 
-  private get(call: GraphCall): GraphAnswer {
+  private get(request: GraphCall): GraphAnswer {
+    const keyed = this.resolveKeySegment(request);
+    if (!('resource' in keyed)) return keyed;
+    const call = keyed;
     const parsed = parseODataQuery(call.params);
     if (!parsed.ok) return this.error(400, 'BadRequest', parsed.message, call.errorIds);
     const query = parsed.value;
@@ -235,6 +244,19 @@ export class GraphService {
       return this.stored(stored);
     }
     return this.item(call, query);
+  }
+
+  /** `collection(appId='x')/…` read as `collection/{id}/…`, or the answer when there is no such item. */
+  private resolveKeySegment(call: GraphCall): GraphCall | GraphAnswer {
+    const key = parseKeySegment(call.resource);
+    if (!key || this.lookup(`GET /${call.version}/${call.resource}`)) return call;
+    const parent = this.lookup(`GET /${call.version}/${key.collection}`);
+    if (parent && !is2xx(parent.status)) return this.stored(parent);
+    const id = parent && isCollection(parent.body) ? findByKey(parent.body.value, key) : undefined;
+    if (id === undefined) {
+      return this.notFound(call, `${key.collection}(${key.property}='${key.value}')`);
+    }
+    return { ...call, resource: `${key.collection}/${id}${key.rest}` };
   }
 
   /** `GET …/collection/{id}` served from the stored collection. */

@@ -11,3 +11,10 @@ export { createSimNetworkClient, createSimGraphSender } from './seams';
 export { createDemoClient, type DemoClient } from './demo-client';
 export { DEFAULT_PERMISSIONS, type SimClient } from './clients';
 export type { SimUser } from './tokens';
+export {
+  startDnsServer,
+  type DnsFault,
+  type DnsServer,
+  type DnsZone,
+  type DnsQueryLogEntry,
+} from './dns-server';

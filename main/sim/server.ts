@@ -8,6 +8,7 @@ import {
 import { AuthorizationCodes } from './authorization-codes';
 import type { SimClient } from './clients';
 import { DeviceCodes } from './device-codes';
+import { startDnsServer, type DnsFault } from './dns-server';
 import { defaultSignedInUser, type EntraContext } from './entra-context';
 import { EntraService } from './entra';
 import { FaultPlan } from './faults';
@@ -42,6 +43,10 @@ export interface SimulatorOptions {
   readonly latencyMs?: number;
   /** Milliseconds since the epoch; defaults to the system clock. */
   readonly clock?: () => number;
+  /** Loopback port of the DNS server (UDP and TCP); 0 (default) picks a free one. */
+  readonly dnsPort?: number;
+  /** DNS names that time out or fail, for tests. */
+  readonly dnsFaults?: readonly DnsFault[];
 }
 
 export interface SimRequestLogEntry {
@@ -66,6 +71,10 @@ export interface Simulator {
   readonly signedInUser: SimUser;
   /** Every request answered so far, in order. Holds no secrets or tokens. */
   readonly log: SimRequestLogEntry[];
+  /** Port of the DNS server for the fixture's `dns` records (UDP and TCP). */
+  readonly dnsPort: number;
+  /** `127.0.0.1:PORT` of the DNS server, for a resolver's server list. */
+  readonly dns: string;
   /** The person entered this code and signed in. Throws for an unknown code. */
   approveDeviceCode(userCode: string): void;
   /** The person declined the sign-in for this code. Throws for an unknown code. */
@@ -86,7 +95,7 @@ function isGraphPath(path: string): boolean {
   return /^\/(v1\.0|beta)(\/|$)/.test(path);
 }
 
-/** Starts the tenant simulator on 127.0.0.1: Microsoft Entra ID and Microsoft Graph for one fixture. */
+/** Starts the tenant simulator on 127.0.0.1: Microsoft Entra ID, Microsoft Graph and DNS for one fixture. */
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const checked = tenantFixtureSchema.safeParse(options.fixture);
   if (!checked.success) throw new FixtureError('fixture', describeFixtureProblem(checked.error));
@@ -245,23 +254,39 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  let dns: Awaited<ReturnType<typeof startDnsServer>>;
+  try {
+    dns = await startDnsServer({
+      zone: fixture.dns ?? {},
+      ...(options.dnsPort !== undefined ? { port: options.dnsPort } : {}),
+      ...(options.dnsFaults ? { faults: options.dnsFaults } : {}),
+    });
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
 
   return {
     base: `http://127.0.0.1:${port}`,
     port,
     tenantId: fixture.tenant.id,
+    dnsPort: dns.port,
+    dns: dns.address,
     signedInUser: user,
     log,
     approveDeviceCode: (userCode) => deviceCodes.approve(userCode),
     declineDeviceCode: (userCode) => deviceCodes.decline(userCode),
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        timers.clear();
-        server.close(() => resolve());
-        server.closeAllConnections();
-        for (const socket of sockets) socket.destroy();
-      });
+      closing ??= Promise.all([
+        new Promise<void>((resolve) => {
+          for (const timer of timers) clearTimeout(timer);
+          timers.clear();
+          server.close(() => resolve());
+          server.closeAllConnections();
+          for (const socket of sockets) socket.destroy();
+        }),
+        dns.close(),
+      ]).then(() => undefined);
       return closing;
     },
   };

@@ -29,12 +29,13 @@ export class Database {
   }
 
   run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number; lastID: number }> {
+    const path = this.path;
     return new Promise((resolve, reject) => {
       this.db.run(
         sql,
         params as SqlValue[],
         function (this: sqlite3.RunResult, error: Error | null) {
-          if (error) reject(toStoreError(error, this.path));
+          if (error) reject(toStoreError(error, path));
           else resolve({ changes: this.changes, lastID: this.lastID });
         },
       );

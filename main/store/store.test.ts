@@ -179,8 +179,13 @@ describe('a full disk', () => {
     // The database may not grow past its current size: SQLite answers exactly as on a full disk.
     const { page_count } = (await store.db.get<{ page_count: number }>('PRAGMA page_count'))!;
     await store.db.get(`PRAGMA max_page_count = ${page_count}`);
-    const big = Array.from({ length: 400 }, (_, i) => ({ ...finding(`X-${i}`, 'fail'), reason: 'y'.repeat(4000) }));
-    const error = await saveScan(store, 's-2', '2026-11-02T10:00:00Z', big).catch((e: unknown) => e);
+    const big = Array.from({ length: 400 }, (_, i) => ({
+      ...finding(`X-${i}`, 'fail'),
+      reason: 'y'.repeat(4000),
+    }));
+    const error = await saveScan(store, 's-2', '2026-11-02T10:00:00Z', big).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).code).toBe('full');
     expect((error as StoreError).message).toMatch(/disk .* is full|is full/);

@@ -432,9 +432,7 @@ export class Store {
     });
   }
 
-  async decisionAudit(
-    tenantId: string,
-  ): Promise<
+  async decisionAudit(tenantId: string): Promise<
     {
       checkId: string;
       action: string;

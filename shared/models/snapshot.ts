@@ -34,5 +34,10 @@ export interface TenantSnapshot {
   readonly format: 'tenant-snapshot/1';
   readonly tenant: TenantInfo;
   readonly collectedAt: string;
+  /**
+   * The moment the data describes, when it is not the collection time: a recorded tenant replayed
+   * later is judged as of its recording ("expires in 6 days", "last 7 days of logs").
+   */
+  readonly asOf?: string;
   readonly sources: Partial<Record<SourceId, SourceResult>>;
 }
