@@ -104,6 +104,9 @@ describe('breach-ready scan --demo', () => {
       /^Contoso Dental \(contosodental\.com\) · profile cis\nScore: [\d.]+ \/ 100 · \d+ of \d+ checks assessed/,
     );
     expect(stdout).toMatch(/\[FAIL\] CA-002/);
+    expect(stdout).toMatch(
+      /Could you investigate a breach\? \(lessons of the 2023 Storm-0558 mail break-in\)\n\[FAIL\] ADM-003/,
+    );
   });
 
   it('exits with 3 when --fail-on matches a failing finding', () => {

@@ -57,6 +57,15 @@ export function formatScanTable(scan: ScanJson, width = 100): string {
     }
     if (f.affected.length > 5) out.push(`${' '.repeat(16)}- and ${f.affected.length - 5} more`);
   }
+  const storm = scan.findings.filter((f) => f.stormLesson);
+  if (storm.length) {
+    out.push('');
+    out.push('Could you investigate a breach? (lessons of the 2023 Storm-0558 mail break-in)');
+    for (const f of storm) {
+      out.push(`${MARK[f.verdict]} ${f.checkId.padEnd(8)} ${f.title}`);
+      out.push(wrap(f.stormLesson!, width - 16, ' '.repeat(16)));
+    }
+  }
   out.push('');
   out.push(
     '[FAIL] fail  [PART] partly met  [ ?? ] could not check  [ASK ] needs your answer  [ NA ] not applicable  [ OK ] pass',
