@@ -20,22 +20,8 @@ import type { Database } from './database';
 import { openDatabase } from './open-store';
 import { StoreError } from './store-error';
 
-export type ScanStatus = 'running' | 'complete' | 'partial' | 'failed' | 'interrupted';
-
-export interface ScanSummary {
-  readonly id: string;
-  readonly tenantId: string;
-  readonly profile: Profile;
-  readonly catalogVersion: string;
-  readonly source: string;
-  readonly status: ScanStatus;
-  readonly startedAt: string;
-  readonly finishedAt: string | null;
-  readonly score: number | null;
-  readonly coverage: { readonly assessed: number; readonly total: number } | null;
-  readonly counts: Readonly<Record<Verdict, number>> | null;
-  readonly reevaluatedFrom: string | null;
-}
+export type { ScanStatus, ScanSummary } from '../../shared/models/scan-summary';
+import type { ScanStatus, ScanSummary } from '../../shared/models/scan-summary';
 
 export interface StoredFinding extends Finding {
   readonly severity: Severity;
