@@ -75,17 +75,18 @@ const signInsSchema = z.array(
 const usersWithPlansSchema = z.array(
   z.looseObject({
     id: z.string(),
+    // Read plan by plan (planSchema): users carry tens of plans each, too many to copy at once.
     assignedPlans: z
-      .array(
-        z.looseObject({
-          servicePlanId: z.string().nullish(),
-          capabilityStatus: z.string().nullish(),
-        }),
-      )
+      .array(z.unknown())
       .nullish()
       .transform((v) => v ?? []),
   }),
 );
+
+const planSchema = z.looseObject({
+  servicePlanId: z.string().nullish(),
+  capabilityStatus: z.string().nullish(),
+});
 
 const riskyUsersSchema = z.array(
   z.looseObject({
@@ -471,11 +472,14 @@ export const LOG_003: Check = {
     parseSource(ctx, 'subscribedSkus', skusSchema);
     const premium = hasServicePlan(ctx, new Set([ADVANCED_AUDITING_PLAN])) === true;
     const holders = parseOptionalSource(ctx, 'users', usersWithPlansSchema)?.filter((u) =>
-      u.assignedPlans.some(
-        (p) =>
-          p.servicePlanId?.toLowerCase() === ADVANCED_AUDITING_PLAN &&
-          (p.capabilityStatus ?? 'Enabled') === 'Enabled',
-      ),
+      u.assignedPlans.some((raw) => {
+        const p = planSchema.safeParse(raw);
+        return (
+          p.success &&
+          p.data.servicePlanId?.toLowerCase() === ADVANCED_AUDITING_PLAN &&
+          (p.data.capabilityStatus ?? 'Enabled') === 'Enabled'
+        );
+      }),
     );
     const evidence: Evidence[] = [
       {

@@ -14,11 +14,45 @@ export class UnexpectedShapeError extends Error {
   }
 }
 
+/**
+ * Parse results per source result and schema. Several checks read the same source with the same
+ * schema; on a large tenant parsing it once saves both time and memory. The result is the same as
+ * parsing again, so evaluation stays pure (evaluators never change what they parsed).
+ */
+const parsedByEvaluation = new WeakMap<
+  EvaluationContext,
+  Map<object, Map<z.ZodType, z.ZodSafeParseResult<unknown>>>
+>();
+
+function safeParseOnce<T>(
+  ctx: EvaluationContext,
+  result: Extract<SourceResult, { ok: true }>,
+  schema: z.ZodType<T>,
+): z.ZodSafeParseResult<T> {
+  // Kept for one evaluation only, so the copies go once the findings are made.
+  let bySource = parsedByEvaluation.get(ctx);
+  if (!bySource) {
+    bySource = new Map();
+    parsedByEvaluation.set(ctx, bySource);
+  }
+  let bySchema = bySource.get(result);
+  if (!bySchema) {
+    bySchema = new Map();
+    bySource.set(result, bySchema);
+  }
+  let parsed = bySchema.get(schema);
+  if (!parsed) {
+    parsed = schema.safeParse(result.data);
+    bySchema.set(schema, parsed);
+  }
+  return parsed as z.ZodSafeParseResult<T>;
+}
+
 /** Parses a source that was read; throws UnexpectedShapeError when its shape is wrong. */
 export function parseSource<T>(ctx: EvaluationContext, source: SourceId, schema: z.ZodType<T>): T {
   const result = ctx.snapshot.sources[source];
   if (!result?.ok) throw new UnexpectedShapeError(source, 'not read');
-  const parsed = schema.safeParse(result.data);
+  const parsed = safeParseOnce(ctx, result, schema);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UnexpectedShapeError(
@@ -37,7 +71,7 @@ export function parseOptionalSource<T>(
 ): T | undefined {
   const result = ctx.snapshot.sources[source];
   if (!result?.ok) return undefined;
-  const parsed = schema.safeParse(result.data);
+  const parsed = safeParseOnce(ctx, result, schema);
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -82,7 +116,9 @@ export function unknownFromSource(source: SourceId, result: SourceResult | undef
       return {
         verdict: 'unknown',
         reasonCode: 'not_found',
-        reason: `Microsoft 365 did not return ${info.label} for this tenant, so this could not be checked.`,
+        reason: info.licence
+          ? `Microsoft 365 did not return ${info.label} for this tenant, which usually means it has no ${info.licence}, so this could not be checked.`
+          : `Microsoft 365 did not return ${info.label} for this tenant, so this could not be checked.`,
         affected: [],
         evidence,
       };

@@ -78,11 +78,15 @@ function progressPrinter(io: CliIo): ((event: ScanProgress) => void) | undefined
         `  [${event.done}/${event.total}] ${event.label}: ${event.ok ? 'read' : 'could not be read'}\n`,
       );
     }
+    if (event.type === 'waiting') io.stderr.write(`  ${event.label}: waiting ${event.seconds} s\n`);
     if (event.type === 'evaluating') io.stderr.write(`Evaluating ${event.checks} checks…\n`);
   };
 }
 
-async function liveConnection(options: ScanCommandOptions, io: CliIo): Promise<TenantConnection> {
+export async function liveConnection(
+  options: ScanCommandOptions,
+  io: CliIo,
+): Promise<TenantConnection> {
   const tenant = options.tenant!;
   if (!options.clientId) {
     throw new UsageError(

@@ -50,6 +50,8 @@ export interface AuditQueryWaitOptions {
   readonly maxWaitMs?: number;
   /** Records read (the first page). */
   readonly pageSize?: number;
+  /** Hears the records themselves, as Graph returned them (for recording a tenant). */
+  readonly onRecords?: (records: readonly unknown[]) => void;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -215,6 +217,7 @@ export async function readAuditQuery(
       now,
     );
   }
+  wait.onRecords?.(value);
   const samples = value.filter(isRecord).map(sampleOf);
   const data: AuditQueryData = {
     status,

@@ -1,7 +1,7 @@
 import { SOURCES, type SourceId } from '../../shared/models/sources';
 import type { SourceResult, TenantSnapshot } from '../../shared/models/snapshot';
 import type { TenantInfo } from '../../shared/models/tenant';
-import type { GraphGateway } from '../graph/gateway';
+import type { GraphGateway, GraphResult } from '../graph/gateway';
 import { readAuditQuery } from './audit-log-query';
 import { readMailDns, type MailDnsResolver } from './mail-dns';
 import { SOURCE_REQUESTS, type GraphSourceRequest } from './source-requests';
@@ -22,29 +22,39 @@ export interface CollectOptions {
   readonly sources: readonly SourceId[];
   readonly onProgress?: (event: CollectProgress) => void;
   readonly signal?: AbortSignal;
-  /** Sources read at the same time. */
+  /**
+   * Sources other than plain Graph reads (audit searches, DNS) handled at the same time. Graph
+   * reads are paced per throttling bucket by the gateway.
+   */
   readonly concurrency?: number;
   /** Used when the organisation profile cannot be read. */
   readonly fallbackTenantId?: string;
   readonly now?: () => Date;
   /** The moment the tenant's data describes (a recorded tenant); date windows end here. */
   readonly asOf?: Date;
+  /** Hears the audit records each audit search returned (for recording a tenant). */
+  readonly onAuditRecords?: (records: readonly unknown[]) => void;
   /** Resolver for public DNS; the system's servers when absent. */
   readonly dns?: MailDnsResolver;
 }
 
-async function readGraphSource(
+function queryOf(request: GraphSourceRequest, now: () => Date, asOf?: Date) {
+  return typeof request.query === 'function' ? request.query(asOf ?? now()) : request.query;
+}
+
+/** Turns the answer to a source's first request into its result, reading further pages if any. */
+async function finishGraphSource(
   gateway: GraphGateway,
   request: GraphSourceRequest,
+  first: GraphResult<unknown>,
   signal: AbortSignal | undefined,
+  label: string,
   now: () => Date,
-  asOf?: Date,
 ): Promise<SourceResult> {
-  const query = typeof request.query === 'function' ? request.query(asOf ?? now()) : request.query;
   const result =
-    request.shape === 'collection'
-      ? await gateway.getAll(request.path, query, signal)
-      : await gateway.get(request.path, query, signal);
+    request.shape === 'collection' && first.ok
+      ? await gateway.restOfCollection(first.data, signal, label)
+      : first;
   const fetchedAt = now().toISOString();
   if (!result.ok) return { ok: false, error: result.error, fetchedAt };
   const data = result.data;
@@ -72,7 +82,7 @@ async function readGraphSource(
   return { ok: true, data, fetchedAt };
 }
 
-async function readSource(
+async function readOtherSource(
   source: SourceId,
   options: CollectOptions,
   results: Partial<Record<SourceId, SourceResult>>,
@@ -81,10 +91,11 @@ async function readSource(
   const request = SOURCE_REQUESTS[source];
   switch (request.kind) {
     case 'graph':
-      return readGraphSource(options.gateway, request, options.signal, now, options.asOf);
+      throw new Error(`${source} is read with the other Graph sources`);
     case 'auditQuery':
       return readAuditQuery(options.gateway, request, options.signal, now, {
         ...(options.asOf ? { asOf: options.asOf } : {}),
+        ...(options.onAuditRecords ? { onRecords: options.onAuditRecords } : {}),
       });
     case 'dns':
       return readMailDns(results.domains, {
@@ -136,35 +147,73 @@ export async function collectSnapshot(options: CollectOptions): Promise<TenantSn
   const sources = [...new Set<SourceId>(['organization', ...dependencies, ...options.sources])];
   const results: Partial<Record<SourceId, SourceResult>> = {};
   let done = 0;
-  const run = async (queue: SourceId[], concurrency: number) => {
-    const worker = async () => {
-      for (let source = queue.shift(); source !== undefined; source = queue.shift()) {
-        const label = SOURCES[source].label;
-        onProgress?.({ type: 'source-started', source, label });
-        const result = await readSource(source, options, results, now);
-        results[source] = result;
-        done += 1;
-        onProgress?.({
-          type: 'source-finished',
-          source,
-          label,
-          ok: result.ok,
-          done,
-          total: sources.length,
-        });
-      }
-    };
-    await Promise.all(
-      Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker),
+  const finish = (source: SourceId, result: SourceResult) => {
+    results[source] = result;
+    done += 1;
+    onProgress?.({
+      type: 'source-finished',
+      source,
+      label: SOURCES[source].label,
+      ok: result.ok,
+      done,
+      total: sources.length,
+    });
+  };
+  const start = (source: SourceId) =>
+    onProgress?.({ type: 'source-started', source, label: SOURCES[source].label });
+
+  // Graph reads: every first request at once (in $batch requests where pacing allows), then each
+  // collection's further pages in turn.
+  const graphSources = sources.flatMap((source) => {
+    const request = SOURCE_REQUESTS[source];
+    return request.kind === 'graph' ? [{ source, request }] : [];
+  });
+  graphSources.forEach(({ source }) => start(source));
+  const firsts = options.gateway.getMany(
+    graphSources.map(({ source, request }) => {
+      const query = queryOf(request, now, options.asOf);
+      return { path: request.path, ...(query ? { query } : {}), label: SOURCES[source].label };
+    }),
+    options.signal,
+  );
+  const graphDone = graphSources.map(async ({ source, request }, i) => {
+    const result = await finishGraphSource(
+      options.gateway,
+      request,
+      await firsts[i]!,
+      options.signal,
+      SOURCES[source].label,
+      now,
+    );
+    finish(source, result);
+  });
+
+  // Other sources (audit searches; DNS once its dependencies are in), a few at a time.
+  const others = sources.filter((s) => SOURCE_REQUESTS[s].kind !== 'graph');
+  const ready = (s: SourceId) => {
+    const request = SOURCE_REQUESTS[s];
+    const needs = request.kind === 'dns' ? request.dependsOn : [];
+    return Promise.all(
+      graphSources
+        .filter((g) => needs.includes(g.source))
+        .map((g) => graphDone[graphSources.indexOf(g)]),
     );
   };
-  // Sources that build on others (DNS needs the domain list) are read after the rest.
-  const dependent = (s: SourceId) => SOURCE_REQUESTS[s].kind === 'dns';
-  await run(
-    sources.filter((s) => !dependent(s)),
-    options.concurrency ?? 4,
-  );
-  await run(sources.filter(dependent), options.concurrency ?? 4);
+  const queue = [...others];
+  const worker = async () => {
+    for (let source = queue.shift(); source !== undefined; source = queue.shift()) {
+      await ready(source);
+      start(source);
+      finish(source, await readOtherSource(source, options, results, now));
+    }
+  };
+  await Promise.all([
+    ...graphDone,
+    ...Array.from(
+      { length: Math.max(1, Math.min(options.concurrency ?? 4, queue.length)) },
+      worker,
+    ),
+  ]);
   const ordered = Object.fromEntries(sources.map((s) => [s, results[s]])) as Partial<
     Record<SourceId, SourceResult>
   >;

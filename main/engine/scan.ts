@@ -17,13 +17,15 @@ import {
   sourcesNeeded,
 } from '../checks/catalog';
 import { collectSnapshot, type CollectProgress } from '../collect/collect';
-import { GraphGateway } from '../graph/gateway';
+import { GraphGateway, type GraphGatewayOptions } from '../graph/gateway';
 import type { TokenSource } from '../auth/token-source';
 import { TOOL_VERSION } from './version';
 
 export type ScanProgress =
   | { readonly type: 'signing-in'; readonly description: string }
   | CollectProgress
+  /** Microsoft asked us to slow down (or did not answer): we wait before asking again. */
+  | { readonly type: 'waiting'; readonly seconds: number; readonly label: string }
   | { readonly type: 'evaluating'; readonly checks: number }
   | { readonly type: 'finished'; readonly score: number | null };
 
@@ -50,6 +52,10 @@ export interface ScanOptions {
   readonly now?: () => Date;
   /** Graph retry delay (seconds) when Graph gives no Retry-After. */
   readonly retryDelaySeconds?: number;
+  /** Graph request timeout and retry limits, when the defaults do not suit. */
+  readonly graph?: Pick<GraphGatewayOptions, 'timeoutMs' | 'retry'>;
+  /** The scan's id, when the caller names it before the scan starts; a new UUID otherwise. */
+  readonly id?: string;
 }
 
 export interface ScanResult {
@@ -103,6 +109,8 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     ...(options.retryDelaySeconds !== undefined
       ? { retryDelaySeconds: options.retryDelaySeconds }
       : {}),
+    ...options.graph,
+    ...(onProgress ? { onWait: (wait) => onProgress({ type: 'waiting', ...wait }) } : {}),
   });
   const snapshot = await collectSnapshot({
     gateway,
@@ -118,7 +126,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const { findings, score } = evaluateSnapshot(snapshot, options.profile, options.settings, now());
   onProgress?.({ type: 'finished', score: score.overall });
   return {
-    id: randomUUID(),
+    id: options.id ?? randomUUID(),
     source: connection.source,
     profile: options.profile,
     catalogVersion: CATALOG_VERSION,

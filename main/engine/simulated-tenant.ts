@@ -6,6 +6,7 @@ import {
   createSimNetworkClient,
   startSimulator,
   type Simulator,
+  type SimulatorOptions,
 } from '../sim';
 import type { TenantConnection } from './scan';
 
@@ -23,9 +24,11 @@ export interface SimulatedTenant {
 export async function openSimulatedTenant(
   fixture: TenantFixture,
   source: 'demo' | 'fixture',
+  /** Simulator behaviour: latency, throttling model, seed. */
+  behaviour: Pick<SimulatorOptions, 'latencyMs' | 'throttling' | 'seed'> = {},
 ): Promise<SimulatedTenant> {
   const client = createDemoClient();
-  const simulator = await startSimulator({ fixture, clients: [client] });
+  const simulator = await startSimulator({ ...behaviour, fixture, clients: [client] });
   const signIn = new AppOnlySignIn({
     clientId: client.clientId,
     credential: { kind: 'secret', secret: client.secret },

@@ -9,7 +9,7 @@ import {
   type Simulator,
 } from '../sim';
 import { FORBIDDEN, smallTenant, TENANT_ID } from '../../test/helpers/small-tenant';
-import { CancelledError, GraphGateway } from './gateway';
+import { CancelledError, GraphGateway, type GraphWait } from './gateway';
 
 let sim: Simulator | undefined;
 afterEach(async () => {
@@ -19,10 +19,21 @@ afterEach(async () => {
 
 async function gatewayFor(
   fixture: TenantFixture,
-  options: { timeoutMs?: number; retryDelaySeconds?: number; maxRetries?: number } = {},
+  options: {
+    timeoutMs?: number;
+    retryDelaySeconds?: number;
+    maxRetries?: number;
+    budget?: number;
+    throttling?: boolean;
+    onWait?: (wait: GraphWait) => void;
+  } = {},
 ) {
   const client = createDemoClient();
-  sim = await startSimulator({ fixture, clients: [client] });
+  sim = await startSimulator({
+    fixture,
+    clients: [client],
+    ...(options.throttling ? { throttling: true } : {}),
+  });
   const tokens = new AppOnlySignIn({
     clientId: client.clientId,
     credential: { kind: 'secret', secret: client.secret },
@@ -34,8 +45,14 @@ async function gatewayFor(
     retryDelaySeconds: options.retryDelaySeconds ?? 0,
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.budget !== undefined ? { retry: { budget: options.budget } } : {}),
+    ...(options.onWait ? { onWait: options.onWait } : {}),
   });
 }
+
+const ORG = { path: '/organization' };
+const USERS = { path: '/users', query: { select: ['id'], top: 999 } };
+const DOMAINS = { path: '/domains' };
 
 describe('GraphGateway', () => {
   it('reads a whole collection across pages with the real Graph client', async () => {
@@ -99,12 +116,21 @@ describe('GraphGateway', () => {
     expect(result).toMatchObject({ ok: false, error: { kind: 'throttled', status: 429 } });
   });
 
-  it('turns a malformed body into invalid_response', async () => {
-    const gateway = await gatewayFor(
+  it('reads again after one malformed body, and reports a body that stays malformed', async () => {
+    const once = await gatewayFor(
       smallTenant({}, [{ match: 'GET /v1.0/users', kind: 'malformed', times: 1 }]),
     );
-    const result = await gateway.getAll('/users');
-    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid_response' } });
+    expect((await once.getAll('/users')).ok).toBe(true);
+    await sim?.close();
+    const always = await gatewayFor(
+      smallTenant({}, [{ match: 'GET /v1.0/users', kind: 'malformed', times: 50 }]),
+      { maxRetries: 2 },
+    );
+    expect(await always.getAll('/users')).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_response' },
+    });
+    expect(always.requestCount).toBe(3);
   });
 
   it('turns a collection without "value" into invalid_response', async () => {
@@ -135,5 +161,83 @@ describe('GraphGateway', () => {
     await expect(gateway.getAll('/users', undefined, controller.signal)).rejects.toBeInstanceOf(
       CancelledError,
     );
+  });
+
+  it('sends independent reads in one $batch and keeps their answers apart', async () => {
+    const gateway = await gatewayFor(smallTenant({ 'GET /v1.0/domains': FORBIDDEN }));
+    const [org, users, domains] = await Promise.all(gateway.getMany([ORG, USERS, DOMAINS]));
+    expect(org).toMatchObject({ ok: true, data: { value: [{ displayName: 'Fabrikam Bakery' }] } });
+    expect((users as { ok: true; data: { value: unknown[] } }).data.value).toHaveLength(7);
+    expect(domains).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    const calls = sim!.log.filter((e) => e.service === 'graph');
+    expect(calls.map((e) => `${e.method} ${e.path}`)).toEqual(['POST /v1.0/$batch']);
+    expect(gateway.requestCount).toBe(1);
+    expect(gateway.batchedReads).toBe(3);
+  });
+
+  it('retries a throttled item of a batch on its own, not before its Retry-After', async () => {
+    const waits: GraphWait[] = [];
+    const gateway = await gatewayFor(
+      smallTenant({}, [{ match: 'GET /v1.0/users', status: 429, retryAfter: 1, times: 1 }]),
+      { onWait: (w) => waits.push(w) },
+    );
+    const results = await Promise.all(gateway.getMany([ORG, USERS]));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const calls = sim!.log.filter((e) => e.service === 'graph').map((e) => `${e.method} ${e.path}`);
+    expect(calls).toEqual(['POST /v1.0/$batch', 'GET /v1.0/users']);
+    expect(sim!.earlyRetries).toEqual([]);
+    expect(waits).toHaveLength(1);
+    expect(waits[0]!.seconds).toBeGreaterThanOrEqual(1);
+    expect(waits[0]!.label).toMatch(/slow down/);
+  });
+
+  it('honours Retry-After given as an HTTP date', async () => {
+    const date = new Date(Date.now() + 2000).toUTCString();
+    const gateway = await gatewayFor(
+      smallTenant({
+        'GET /v1.0/domains': { status: 429, headers: { 'retry-after': date }, body: {} },
+      }),
+      { maxRetries: 1 },
+    );
+    const started = Date.now();
+    await gateway.get('/domains');
+    // The HTTP date has whole seconds: the wait is at least what is left of them.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(Date.parse(date) - started - 5);
+    expect(gateway.requestCount).toBe(2);
+  });
+
+  it('backs off without Retry-After and stops at the retry budget', async () => {
+    const gateway = await gatewayFor(
+      smallTenant({}, [{ match: 'GET /v1.0/identity/conditionalAccess', status: 429, times: 50 }]),
+      { budget: 3 },
+    );
+    const first = await gateway.get('/identity/conditionalAccess/policies');
+    expect(first).toMatchObject({ ok: false, error: { kind: 'throttled' } });
+    expect(gateway.retries).toBe(3);
+    const second = await gateway.get('/identity/conditionalAccess/policies');
+    expect(second).toMatchObject({ ok: false, error: { kind: 'throttled' } });
+    expect(gateway.requestCount).toBe(5);
+  });
+
+  it('asks for a token again when Graph says the token expired mid-scan', async () => {
+    const gateway = await gatewayFor(
+      smallTenant({}, [{ match: 'GET /v1.0/users', kind: 'expired-token', times: 1 }]),
+    );
+    expect((await gateway.getAll('/users')).ok).toBe(true);
+    const statuses = sim!.log.filter((e) => e.service === 'graph').map((e) => e.status);
+    expect(statuses).toEqual([401, 200]);
+  });
+
+  it('stays inside the throttling model: no 429 from paced Conditional Access reads', async () => {
+    const gateway = await gatewayFor(smallTenant(), { throttling: true });
+    const results = await Promise.all(
+      gateway.getMany([
+        { path: '/identity/conditionalAccess/policies' },
+        { path: '/identity/conditionalAccess/namedLocations' },
+        ORG,
+      ]),
+    );
+    expect(results.map((r) => r.ok || r.error.kind)).toEqual(['not_found', 'not_found', true]);
+    expect(sim!.log.filter((e) => e.status === 429)).toEqual([]);
   });
 });

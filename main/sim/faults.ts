@@ -1,6 +1,6 @@
 import type { FixtureFault } from '../../shared/fixture/tenant-fixture';
 
-export type FaultKind = 'status' | 'timeout' | 'malformed' | 'truncated';
+export type FaultKind = 'status' | 'timeout' | 'malformed' | 'truncated' | 'expired-token';
 
 /** A fault that applies to one request. */
 export interface ActiveFault {

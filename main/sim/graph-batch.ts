@@ -9,6 +9,13 @@ export interface BatchDeps {
   /** Answers one inner request as if it were sent alone (already authenticated). */
   answer(call: GraphCall): GraphAnswer;
   faults: FaultPlan;
+  /**
+   * Admits one inner request under the throttling model: status 0 means admitted (its headers are
+   * added to the answer), anything else is the throttled answer. `key` identifies the request.
+   */
+  admit?(call: GraphCall): GraphAnswer & { key: string };
+  /** Remembers a `Retry-After` sent for an inner request. */
+  noteRetryAfter?(key: string, seconds: number): void;
 }
 
 interface InnerRequest {
@@ -192,24 +199,36 @@ function runOne(
     };
   }
 
+  const call: GraphCall = {
+    ...outer,
+    method: request.method,
+    resource,
+    params,
+    body: Buffer.from(request.body === undefined ? '' : JSON.stringify(request.body)),
+  };
+  const admitted = deps.admit?.(call);
+  if (admitted && admitted.status !== 0) {
+    return {
+      status: admitted.status,
+      headers: { ...json, ...admitted.headers },
+      body: admitted.body,
+    };
+  }
   const fault = deps.faults.take(request.method, `/${outer.version}/${rawPath}`, ['status']);
   if (fault) {
+    if (admitted && fault.retryAfter !== undefined) {
+      deps.noteRetryAfter?.(admitted.key, fault.retryAfter);
+    }
     return {
       status: fault.status,
       headers: { ...json, ...faultHeaders(fault) },
       body: graphFaultBody(fault.status, outer.errorIds),
     };
   }
-  const answer = deps.answer({
-    ...outer,
-    method: request.method,
-    resource,
-    params,
-    body: Buffer.from(request.body === undefined ? '' : JSON.stringify(request.body)),
-  });
+  const answer = deps.answer(call);
   return {
     status: answer.status,
-    headers: { ...json, ...answer.headers },
+    headers: { ...json, ...answer.headers, ...admitted?.headers },
     ...(answer.body !== undefined ? { body: answer.body } : {}),
   };
 }

@@ -19,6 +19,7 @@ import {
 import type { SeededIds } from './seeded-ids';
 import { header, type SimReply, type SimRequest } from './sim-http';
 import type { TokenService } from './tokens';
+import { requestKey, type Admission, type ThrottleModel } from './throttle-model';
 
 export interface GraphServiceOptions {
   readonly fixture: TenantFixture;
@@ -26,6 +27,10 @@ export interface GraphServiceOptions {
   readonly tokens: TokenService;
   readonly faults: FaultPlan;
   readonly now: () => number;
+  /** Retry-After bookkeeping always; bucket limits when the model enforces them. */
+  readonly throttle: ThrottleModel;
+  /** Whether the throttling buckets are enforced (off: only early retries are detected). */
+  readonly enforceThrottling: boolean;
 }
 
 /** An answer before it is written: the body is still a value (so `$batch` can embed it). */
@@ -117,8 +122,31 @@ export class GraphService {
     const auth = this.authenticate(req, errorIds);
     if (auth) return reply(auth, false);
 
+    const version = match[1] as 'v1.0' | 'beta';
+    const isBatch = req.method === 'POST' && resource.toLowerCase() === '$batch';
+    const key = requestKey(req.method, `/${version}/${resource}`, req.query);
     const fault = this.options.faults.take(req.method, req.path);
+    if (fault?.kind === 'expired-token') {
+      return reply(
+        this.error(
+          401,
+          'InvalidAuthenticationToken',
+          'Lifetime validation failed, the token is expired.',
+          errorIds,
+        ),
+        true,
+      );
+    }
+    let admission: Admission | undefined;
+    if (!isBatch) {
+      admission = this.admit(key, `/${version}/${resource}`, req.query);
+      if (!admission.ok) return reply(this.throttled(admission, errorIds), true);
+    }
+    const release = admission?.ok ? admission.release : undefined;
     if (fault?.kind === 'status') {
+      if (fault.retryAfter !== undefined)
+        this.options.throttle.noteRetryAfter(key, fault.retryAfter);
+      release?.();
       return reply(
         {
           status: fault.status,
@@ -129,9 +157,11 @@ export class GraphService {
       );
     }
     if (fault?.kind === 'timeout') {
+      release?.();
       return { status: 0, headers: {}, body: '', delivery: 'hold', note: { authenticated: true } };
     }
     if (fault?.kind === 'malformed') {
+      release?.();
       return {
         ...reply({ status: 200, headers: {}, body: undefined }, true),
         body: MALFORMED_BODY,
@@ -140,25 +170,62 @@ export class GraphService {
 
     const call: GraphCall = {
       method: req.method,
-      version: match[1] as 'v1.0' | 'beta',
+      version,
       resource,
       params: req.query,
       origin: req.origin,
       body: req.body,
       errorIds,
     };
-    const answer = this.answer(call);
-    const out = reply(answer, true);
+    const releases: (() => void)[] = release ? [release] : [];
+    const answer = isBatch ? this.batch(call, releases) : this.answer(call);
+    const withHeaders =
+      admission?.ok && Object.keys(admission.headers).length
+        ? { ...answer, headers: { ...answer.headers, ...admission.headers } }
+        : answer;
+    const out = { ...reply(withHeaders, true), done: () => releases.forEach((r) => r()) };
     return fault?.kind === 'truncated' ? { ...out, delivery: 'truncate' } : out;
+  }
+
+  private admit(key: string, path: string, query: URLSearchParams): Admission {
+    const { throttle, enforceThrottling } = this.options;
+    if (enforceThrottling) return throttle.admit(key, path, query);
+    // Without the model an early retry is only recorded (the test that made it fails on it).
+    throttle.checkEarly(key);
+    return { ok: true, headers: {}, release: () => {} };
+  }
+
+  private throttled(admission: Extract<Admission, { ok: false }>, ids: GraphErrorIds): GraphAnswer {
+    return {
+      status: 429,
+      headers: admission.headers,
+      body: graphFaultBody(429, ids),
+    };
+  }
+
+  /** `$batch`: every inner request is admitted (and throttled) on its own. */
+  private batch(call: GraphCall, releases: (() => void)[]): GraphAnswer {
+    return runBatch(call, {
+      answer: (inner) => this.answer(inner),
+      faults: this.options.faults,
+      admit: (inner) => {
+        const path = `/${inner.version}/${inner.resource}`;
+        const key = requestKey(inner.method, path, inner.params);
+        const admission = this.admit(key, path, inner.params);
+        if (admission.ok) {
+          releases.push(admission.release);
+          return { status: 0, headers: admission.headers, body: undefined, key };
+        }
+        return { ...this.throttled(admission, inner.errorIds), key };
+      },
+      noteRetryAfter: (key, seconds) => this.options.throttle.noteRetryAfter(key, seconds),
+    });
   }
 
   /** Answers one authenticated call (also used for the requests inside `$batch`). */
   answer(call: GraphCall): GraphAnswer {
     if (call.method === 'POST' && call.resource.toLowerCase() === '$batch') {
-      return runBatch(call, {
-        answer: (inner) => this.answer(inner),
-        faults: this.options.faults,
-      });
+      return this.batch(call, []);
     }
     const auditQuery = this.auditQueries.answer(call);
     if (auditQuery) return auditQuery;

@@ -17,6 +17,7 @@ import { FixtureError } from './load-fixture';
 import { SeededIds } from './seeded-ids';
 import { jsonReply, loggableQuery, publicOrigin, type SimReply, type SimRequest } from './sim-http';
 import { TokenService, type SimUser } from './tokens';
+import { ThrottleModel, type EarlyRetry } from './throttle-model';
 
 /** Requests with a larger body are refused. */
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
@@ -41,6 +42,11 @@ export interface SimulatorOptions {
   readonly tokenLifetimeSeconds?: number;
   /** Delay before every answer. */
   readonly latencyMs?: number;
+  /**
+   * Enforce Microsoft Graph's throttling buckets (off by default). Requests that come back before
+   * an announced `Retry-After` are always caught and listed in `earlyRetries`.
+   */
+  readonly throttling?: boolean;
   /** Milliseconds since the epoch; defaults to the system clock. */
   readonly clock?: () => number;
   /** Loopback port of the DNS server (UDP and TCP); 0 (default) picks a free one. */
@@ -73,6 +79,10 @@ export interface Simulator {
   readonly log: SimRequestLogEntry[];
   /** Port of the DNS server for the fixture's `dns` records (UDP and TCP). */
   readonly dnsPort: number;
+  /** Requests that came back before the `Retry-After` they were given had passed. */
+  readonly earlyRetries: readonly EarlyRetry[];
+  /** Bytes of Graph answers written so far. */
+  readonly graphBytes: () => number;
   /** `127.0.0.1:PORT` of the DNS server, for a resolver's server list. */
   readonly dns: string;
   /** The person entered this code and signed in. Throws for an unknown code. */
@@ -138,7 +148,22 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     deviceCodeInterval: positiveOr(options.deviceCodeInterval, 1, 'deviceCodeInterval'),
   };
   const entra = new EntraService(context, faults);
-  const graph = new GraphService({ fixture, ids, tokens, faults, now });
+  const usersBody = fixture.graph['GET /v1.0/users']?.body as { value?: unknown } | undefined;
+  const throttle = new ThrottleModel({
+    users: Array.isArray(usersBody?.value) ? usersBody.value.length : 0,
+    tenantId: fixture.tenant.id,
+    now,
+  });
+  const graph = new GraphService({
+    fixture,
+    ids,
+    tokens,
+    faults,
+    now,
+    throttle,
+    enforceThrottling: options.throttling === true,
+  });
+  let graphBytes = 0;
 
   const log: SimRequestLogEntry[] = [];
   const sockets = new Set<Socket>();
@@ -187,8 +212,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       ...reply.note,
     });
     if (latencyMs > 0) await wait(latencyMs);
-    if (reply.delivery === 'hold') return;
+    if (reply.delivery === 'hold') {
+      reply.done?.();
+      return;
+    }
+    if (service === 'graph') graphBytes += Buffer.byteLength(reply.body);
     write(res, reply);
+    reply.done?.();
   };
 
   const server = createServer((req, res) => {
@@ -271,6 +301,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     port,
     tenantId: fixture.tenant.id,
     dnsPort: dns.port,
+    earlyRetries: throttle.earlyRetries,
+    graphBytes: () => graphBytes,
     dns: dns.address,
     signedInUser: user,
     log,

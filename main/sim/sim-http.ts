@@ -32,6 +32,8 @@ export interface SimReply {
    */
   readonly delivery?: 'send' | 'hold' | 'truncate';
   readonly note?: SimLogNote;
+  /** Called once the answer is written (or dropped): ends the request's time in flight. */
+  readonly done?: () => void;
 }
 
 export function header(req: SimRequest, name: string): string | undefined {
