@@ -8,7 +8,7 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  external: ['electron', 'sqlite3'],
+  external: ['electron', 'sqlite3', 'pdfkit'],
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',

@@ -103,6 +103,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX decision_audit_by_tenant ON decision_audit (tenant_id, at);
     `,
   },
+  {
+    version: 3,
+    description: 'report branding for this installation: company, prepared by, logo',
+    sql: `
+      CREATE TABLE branding (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        company_name TEXT NOT NULL DEFAULT '',
+        prepared_by TEXT NOT NULL DEFAULT '',
+        logo_mime TEXT CHECK (logo_mime IN ('image/png', 'image/jpeg')),
+        logo BLOB,
+        updated_at TEXT NOT NULL,
+        CHECK ((logo IS NULL) = (logo_mime IS NULL))
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

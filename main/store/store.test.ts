@@ -10,6 +10,8 @@ import { Database } from './database';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { Store, type StoredFinding } from './store';
 import { StoreError } from './store-error';
+import { EMPTY_BRANDING } from '../../shared/models/branding';
+import { solidPng } from '../../test/helpers/solid-png';
 
 const TENANT = { id: 't-1', displayName: 'Fabrikam Bakery', defaultDomain: 'fabrikambakery.com' };
 const NOW = new Date('2026-11-28T10:00:00Z');
@@ -105,6 +107,9 @@ describe('opening the database', () => {
         NOW,
       );
       expect(await store.decisions('t-old', NOW)).toHaveLength(1);
+      expect(await store.getBranding()).toEqual(EMPTY_BRANDING);
+      await store.setBranding({ companyName: 'Northwind IT', preparedBy: 'Alex' }, NOW);
+      expect((await store.getBranding()).companyName).toBe('Northwind IT');
     },
   );
 
@@ -417,5 +422,50 @@ describe('data lifecycle', () => {
 describe('sqlite3 build', () => {
   it('is the real SQLite', () => {
     expect(sqlite3.VERSION).toMatch(/^3\./);
+  });
+});
+
+describe('report branding', () => {
+  const png = solidPng(4, 2, [200, 30, 30]);
+  const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+
+  it('is empty until saved, then keeps names and logo bytes', async () => {
+    const store = await open();
+    expect(await store.getBranding()).toEqual(EMPTY_BRANDING);
+    await store.setBranding({ companyName: ' Northwind IT ', preparedBy: 'Alex', logo: png }, NOW);
+    const saved = await store.getBranding();
+    expect(saved).toMatchObject({
+      companyName: 'Northwind IT',
+      preparedBy: 'Alex',
+      updatedAt: NOW.toISOString(),
+    });
+    expect(saved.logo?.mimeType).toBe('image/png');
+    expect(Buffer.from(saved.logo!.bytes).equals(png)).toBe(true);
+  });
+
+  it('reads the logo type from its bytes and removes it on null', async () => {
+    const store = await open();
+    await store.setBranding({ companyName: 'A', preparedBy: 'B', logo: jpeg }, NOW);
+    expect((await store.getBranding()).logo?.mimeType).toBe('image/jpeg');
+    await store.setBranding({ companyName: 'A', preparedBy: 'B', logo: null }, NOW);
+    expect((await store.getBranding()).logo).toBeUndefined();
+  });
+
+  it('refuses a logo that is not a small PNG or JPEG, keeping what was saved', async () => {
+    const store = await open();
+    await store.setBranding({ companyName: 'A', preparedBy: 'B', logo: png }, NOW);
+    await expect(
+      store.setBranding(
+        { companyName: 'C', preparedBy: 'D', logo: Buffer.from('GIF89a....') },
+        NOW,
+      ),
+    ).rejects.toThrow(/PNG or JPEG/);
+    await expect(
+      store.setBranding(
+        { companyName: 'C', preparedBy: 'D', logo: Buffer.concat([png, Buffer.alloc(600 * 1024)]) },
+        NOW,
+      ),
+    ).rejects.toThrow(/at most 512 KB/);
+    expect((await store.getBranding()).companyName).toBe('A');
   });
 });

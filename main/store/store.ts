@@ -1,3 +1,10 @@
+import {
+  EMPTY_BRANDING,
+  logoMimeType,
+  logoProblem,
+  type BrandingRecord,
+  type LogoImage,
+} from '../../shared/models/branding';
 import type { Finding } from '../../shared/models/finding';
 import type { Profile } from '../../shared/models/profile';
 import type { Severity } from '../../shared/models/severity';
@@ -190,6 +197,15 @@ export class Store {
     );
     if (!row) return undefined;
     return tenantSettingsSchema.parse(JSON.parse(row.settings_json));
+  }
+
+  /** Whether this tenant's settings were ever declared (a tenant starts with none). */
+  async hasDeclaredSettings(tenantId: string): Promise<boolean> {
+    const row = await this.db.get<{ declared: number }>(
+      "SELECT settings_json <> '{}' AS declared FROM tenants WHERE id = ?",
+      [tenantId],
+    );
+    return row?.declared === 1;
   }
 
   async setTenantSettings(tenantId: string, settings: TenantSettings, now: Date): Promise<void> {
@@ -491,6 +507,58 @@ export class Store {
             tenantId,
             checkId,
           ]),
+    );
+  }
+
+  // Branding ------------------------------------------------------------------------------
+
+  /** Report branding of this installation; empty until someone saves it. */
+  async getBranding(): Promise<BrandingRecord> {
+    const row = await this.db.get<{
+      company_name: string;
+      prepared_by: string;
+      logo_mime: LogoImage['mimeType'] | null;
+      logo: Buffer | null;
+      updated_at: string;
+    }>('SELECT * FROM branding WHERE id = 1');
+    if (!row) return EMPTY_BRANDING;
+    return {
+      companyName: row.company_name,
+      preparedBy: row.prepared_by,
+      ...(row.logo && row.logo_mime
+        ? { logo: { mimeType: row.logo_mime, bytes: new Uint8Array(row.logo) } }
+        : {}),
+      updatedAt: row.updated_at,
+    };
+  }
+
+  /**
+   * Replaces the branding. The logo's type is read from its bytes; anything but a small PNG or
+   * JPEG is refused. No logo (or `null`) removes the stored one.
+   */
+  async setBranding(
+    branding: { companyName: string; preparedBy: string; logo?: Uint8Array | null },
+    now: Date,
+  ): Promise<void> {
+    const bytes = branding.logo ?? null;
+    if (bytes) {
+      const problem = logoProblem(bytes);
+      if (problem) throw new StoreError(`The branding was not saved: ${problem}.`, 'error');
+    }
+    const logo = bytes ? { mimeType: logoMimeType(bytes)!, bytes } : null;
+    await this.db.transaction(() =>
+      this.db.run(
+        `INSERT INTO branding (id, company_name, prepared_by, logo_mime, logo, updated_at) VALUES (1, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET company_name = excluded.company_name, prepared_by = excluded.prepared_by,
+           logo_mime = excluded.logo_mime, logo = excluded.logo, updated_at = excluded.updated_at`,
+        [
+          branding.companyName.trim(),
+          branding.preparedBy.trim(),
+          logo?.mimeType ?? null,
+          logo ? Buffer.from(logo.bytes) : null,
+          now.toISOString(),
+        ],
+      ),
     );
   }
 
