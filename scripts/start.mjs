@@ -1,18 +1,26 @@
-// `npm start`: builds and opens the desktop app. The Electron runtime is downloaded the first time;
-// where that is impossible (offline), say so plainly and point to what works without it.
+// `npm start`: builds and opens the desktop app. Electron downloads its runtime the first time;
+// where that is impossible (offline), it says so in one paragraph and starts browser mode instead
+// (`breach-ready serve --open`), which serves the same app to this computer only.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findElectronBinary } from './electron-binary.mjs';
+import { planStart } from './start-plan.mjs';
 
 const require = createRequire(import.meta.url);
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const electronDir = dirname(require.resolve('electron/package.json'));
+const cli = join(root, 'bin', 'breach-ready.cjs');
+const binOf = (pkg, file) => join(dirname(require.resolve(`${pkg}/package.json`)), 'bin', file);
 
-function electronBinary() {
-  const pathFile = join(electronDir, 'path.txt');
-  if (!existsSync(pathFile)) return undefined;
-  const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8'));
-  return existsSync(binary) ? binary : undefined;
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  return result.status ?? 1;
+}
+
+function nodeScript(script, args) {
+  return run(process.execPath, [script, ...args]);
 }
 
 function fetchElectron() {
@@ -24,29 +32,36 @@ function fetchElectron() {
   return result.status === 0;
 }
 
-if (!electronBinary() && !(fetchElectron() && electronBinary())) {
-  process.stderr.write(
-    [
-      '',
-      'Breach Ready cannot open its desktop window on this machine: the Electron runtime it runs in is',
-      'not installed, and it could not be downloaded (Electron fetches it from github.com on first start,',
-      'and that address cannot be reached from here). Nothing is broken and no data was touched.',
-      'Connect to the internet and run "npm start" again, or use the same scan engine from the',
-      'command line now:',
-      '',
-      '    npx breach-ready scan --demo            scan the built-in demo tenant',
-      '    npx breach-ready scan --help            scan your own tenant',
-      '',
-    ].join('\n'),
-  );
-  process.exit(1);
+/** Builds the command line and asks it whether it has browser mode. */
+function browserModeAvailable() {
+  if (nodeScript(join(root, 'scripts', 'build-cli.mjs'), []) !== 0) return false;
+  const help = spawnSync(process.execPath, [cli, 'serve', '--help'], {
+    cwd: root,
+    stdio: 'ignore',
+  });
+  return help.status === 0;
 }
 
-const result = spawnSync(
-  process.execPath,
-  [require.resolve('electron-vite/bin/electron-vite.js'), 'preview'],
-  {
-    stdio: 'inherit',
-  },
-);
-process.exit(result.status ?? 1);
+let binary = findElectronBinary(electronDir);
+let downloadFailed = false;
+if (!binary) {
+  downloadFailed = !fetchElectron();
+  binary = findElectronBinary(electronDir);
+}
+const plan = planStart({
+  electronBinary: binary,
+  downloadFailed,
+  browserModeAvailable: binary ? false : browserModeAvailable(),
+});
+
+if (plan.action === 'desktop') {
+  if (nodeScript(binOf('electron-vite', 'electron-vite.js'), ['build']) !== 0) process.exit(1);
+  process.exit(run(plan.binary, [root]));
+}
+
+process.stderr.write(`\n${plan.notice}\n\n`);
+if (plan.action === 'none') process.exit(1);
+
+const renderer = join(root, 'vite.renderer.config.ts');
+if (nodeScript(binOf('vite', 'vite.js'), ['build', '--config', renderer]) !== 0) process.exit(1);
+process.exit(nodeScript(cli, ['serve', '--open']));

@@ -1,86 +1,125 @@
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { createApiService, type ApiService } from '../api/handlers';
+import { encryptedCachePlugin, fileTokenCacheStore } from '../auth/encrypted-cache-plugin';
+import { DATABASE_FILE } from '../store/data-location';
+import { Store } from '../store/store';
+import { appPaths, TOKEN_CACHE_FILE } from './app-paths';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { registerApiIpc } from './ipc-main';
+import { installApplicationMenu } from './menu';
+import { openSignInPage } from './safe-shell';
+import { hardenSession } from './session-hardening';
+import { createSafeStorageProtector } from './token-protection';
+import { createMainWindow, hardenWebContents } from './window';
+import { WindowRegistry } from './window-registry';
 
 /**
- * The desktop shell. The renderer is served from the privileged `app://` scheme (never `file://`),
- * runs sandboxed with context isolation, may not navigate or open windows, and gets no permissions.
+ * The desktop app's composition root: lifecycle, the `app://` protocol, the hardened session and
+ * window, the IPC transport and the data folder. Every renderer is sandboxed.
  */
-protocol.registerSchemesAsPrivileged([
-  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
 
-const RENDERER_ROOT = join(__dirname, '..', 'renderer');
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const log = (message: string) => console.log(`[breach-ready] ${message}`);
 
-function serveRenderer(): void {
-  protocol.handle('app', async (request) => {
-    const url = new URL(request.url);
-    const path = join(
-      RENDERER_ROOT,
-      decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname),
-    );
-    if (url.host !== 'breach-ready' || !path.startsWith(RENDERER_ROOT)) {
-      return new Response('Not found', { status: 404 });
-    }
-    const response = await net.fetch(pathToFileURL(path).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CSP);
-    return new Response(response.body, { status: response.status, headers });
-  });
+app.enableSandbox();
+registerAppScheme();
+
+// One data folder for the app and the command line (see main/store/data-location.ts).
+app.setPath(
+  'userData',
+  process.env.BREACH_READY_DATA_DIR || join(app.getPath('appData'), 'Breach Ready'),
+);
+
+const paths = appPaths({
+  mainDir: __dirname,
+  appPath: app.getAppPath(),
+  resourcesPath: process.resourcesPath,
+  isPackaged: app.isPackaged,
+});
+const windows = new WindowRegistry<BrowserWindow>();
+let service: ApiService | undefined;
+let store: Store | undefined;
+
+function openWindow(): BrowserWindow {
+  const window = createMainWindow(paths.preload);
+  windows.add(window);
+  window.on('closed', () => windows.delete(window));
+  return window;
 }
 
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    title: 'Breach Ready',
-    show: false,
-    webPreferences: {
-      preload: join(__dirname, '..', 'preload', 'index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      devTools: !app.isPackaged,
-    },
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  serveRenderer(paths.rendererRoot, CONTENT_SECURITY_POLICY);
+  installApplicationMenu(!app.isPackaged);
+
+  const dataDir = app.getPath('userData');
+  const { protector, decision } = await createSafeStorageProtector(safeStorage, process.platform);
+  const cachePlugin = encryptedCachePlugin(
+    protector,
+    fileTokenCacheStore(join(dataDir, TOKEN_CACHE_FILE)),
+    { onProblem: log },
+  );
+  log(
+    decision.storage === 'encrypted'
+      ? `Sign-ins are saved encrypted with a key kept by ${decision.keyStore}.`
+      : `Sign-ins are kept in memory only: ${decision.reason}.`,
+  );
+
+  store = await Store.open(join(dataDir, DATABASE_FILE));
+  service = createApiService({
+    store,
+    mode: 'desktop',
+    dataLocation: dataDir,
+    clock: () => new Date(),
+    demoFixturePath: paths.demoFixture,
+    openBrowser: openSignInPage,
+    ...(process.env.BREACH_READY_CLIENT_ID ? { clientId: process.env.BREACH_READY_CLIENT_ID } : {}),
+    cachePlugin,
+    localActor: `Someone on ${hostname()}`,
+    onUnexpected: (error) =>
+      log(`Unexpected error: ${error instanceof Error ? error.name : 'unknown'}.`),
   });
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.on('will-redirect', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (
-      url.startsWith('https://learn.microsoft.com/') ||
-      url.startsWith('https://entra.microsoft.com/') ||
-      url.startsWith('https://admin.microsoft.com/')
-    ) {
-      void shell.openExternal(url);
-    }
-    return { action: 'deny' };
-  });
-  window.once('ready-to-show', () => window.show());
-  void window.loadURL('app://breach-ready/index.html');
-  return window;
+  registerApiIpc(service.handlers, windows, log);
+  openWindow();
+}
+
+let stopping = false;
+async function stop(): Promise<void> {
+  await service?.shutdown().catch(() => {});
+  await store?.close().catch(() => {});
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('second-instance', () => {
+    const [window] = windows.all();
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
   });
-  void app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
-      callback(false),
-    );
-    session.defaultSession.setPermissionCheckHandler(() => false);
-    serveRenderer();
-    createWindow();
+  app.on('activate', () => {
+    if (service && windows.all().length === 0) openWindow();
   });
   app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    if (stopping) return;
+    stopping = true;
+    event.preventDefault();
+    void stop().finally(() => app.quit());
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      const detail = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox(
+        'Breach Ready could not start',
+        `Breach Ready could not open its data folder or database, so it is closing. Nothing was changed.\n\n${detail}`,
+      );
+      app.exit(1);
+    });
 }

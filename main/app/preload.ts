@@ -1,10 +1,17 @@
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
+import { createPreloadBridge } from './preload-bridge';
 
-/** What the renderer may call. Named functions only; the api contract grows here. */
-const api = {
-  platform: process.platform,
-} as const;
+/**
+ * The sandboxed preload, built as CommonJS. It exposes one object, `window.breachReady`: a named
+ * function per api method and `on(event, listener)`. No Electron or Node object crosses over.
+ */
+const bridge = createPreloadBridge({
+  invoke: (channel, payload) => ipcRenderer.invoke(channel, payload),
+  on: (channel, listener) => ipcRenderer.on(channel, listener),
+  removeListener: (channel, listener) => ipcRenderer.removeListener(channel, listener),
+});
 
-export type BreachReadyApi = typeof api;
+/** The renderer's `window.breachReady` type comes from here (it is the shared `Bridge`). */
+export type BreachReadyApi = typeof bridge;
 
-contextBridge.exposeInMainWorld('breachReady', api);
+contextBridge.exposeInMainWorld('breachReady', bridge);

@@ -5,6 +5,8 @@ import { SignInError } from '../auth/auth-error';
 import { EXIT, UsageError, type CliIo } from './cli-io';
 import { formatChecksTable } from './format-table';
 import { scanCommand, type ScanCommandOptions } from './scan-command';
+import { recordCommand, type RecordCommandOptions } from './record-command';
+import { serveCommand, type ServeCommandOptions } from './serve-command';
 import {
   deleteTenantCommand,
   diffCommand,
@@ -14,6 +16,7 @@ import {
   reevaluateCommand,
 } from './store-commands';
 import { StoreError } from '../store/store-error';
+import { brandingCommand, reportCommand, type BrandingCommandOptions } from './report-commands';
 import { OutputError, writeOutput } from './write-output';
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -65,6 +68,26 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--db <file>', 'database file (default: the per-user Breach Ready data folder)')
     .option('--no-store', 'do not save this scan')
     .action(async (options: ScanCommandOptions) => setExit(await scanCommand(options, io)));
+
+  program
+    .command('record')
+    .description(
+      'Read a live tenant into a tenant-fixture/1 file (secrets removed), to archive or scan later',
+    )
+    .option('--tenant <id|domain>', 'the live tenant to record')
+    .option('--demo', 'record the built-in demo tenant')
+    .addOption(
+      new Option('--auth <method>', 'how to sign in').choices([
+        'device-code',
+        'certificate',
+        'secret',
+      ]),
+    )
+    .option('--client-id <id>', 'application (client) id of your Entra app registration')
+    .option('--certificate-key <file>', 'PEM private key, with --auth certificate')
+    .option('--certificate-thumbprint <hex>', 'SHA-256 thumbprint, with --auth certificate')
+    .requiredOption('--out <file>', 'where to write the fixture')
+    .action(async (options: RecordCommandOptions) => setExit(await recordCommand(options, io)));
 
   program
     .command('checks')
@@ -138,6 +161,28 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     );
 
   program
+    .command('report')
+    .description('Write a report of a saved scan: HTML, PDF, CSV action plan or JSON')
+    .requiredOption('--scan <id>', 'the scan (full id or its first 8 characters or more)')
+    .requiredOption('--format <format>', 'html, pdf, csv or json')
+    .requiredOption('--out <file>', 'where to write the report')
+    .option('--db <file>', 'database file')
+    .action(async (options: { scan: string; format: string; out: string; db?: string }) =>
+      setExit(await reportCommand(options, io)),
+    );
+
+  program
+    .command('branding')
+    .description('Show or set the company name, "prepared by" and logo printed on reports')
+    .option('--company <name>', 'your company name')
+    .option('--prepared-by <name>', 'who prepares the reports')
+    .option('--logo <file>', 'a PNG or JPEG logo, at most 512 KB')
+    .option('--no-logo', 'remove the logo')
+    .option('--show', 'print the branding')
+    .option('--db <file>', 'database file')
+    .action(async (options: BrandingCommandOptions) => setExit(await brandingCommand(options, io)));
+
+  program
     .command('delete-tenant')
     .description('Delete a tenant and all its data from this machine')
     .argument('<tenant>')
@@ -146,6 +191,15 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .action(async (tenant: string, options: { yes?: boolean; db?: string }) =>
       setExit(await deleteTenantCommand(tenant, options, io)),
     );
+
+  program
+    .command('serve')
+    .description('Open Breach Ready in your browser, on this computer only (127.0.0.1)')
+    .option('--port <n>', 'port to listen on (default: a free one)')
+    .option('--db <file>', 'database file')
+    .option('--open', 'open the address in the default browser')
+    .option('--client-id <id>', 'application (client) id of your Entra app registration')
+    .action(async (options: ServeCommandOptions) => setExit(await serveCommand(options, io)));
 
   return program;
 }
