@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl } from './external-links';
+import { isAllowedExternalUrl } from '../../shared/security/external-links';
 import { HELP_LINKS, menuTemplate } from './menu-template';
 
 function roles(items: readonly MenuItemConstructorOptions[]): string[] {

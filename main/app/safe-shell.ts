@@ -1,5 +1,5 @@
 import { shell } from 'electron';
-import { isAllowedExternalUrl } from './external-links';
+import { isAllowedExternalUrl } from '../../shared/security/external-links';
 
 /**
  * The one way the app opens anything outside itself (Electron security checklist item 15): an

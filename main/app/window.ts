@@ -1,6 +1,6 @@
 import { app, BrowserWindow, type WebContents } from 'electron';
 import { APP_ENTRY_URL, isAppUrl } from './app-origin';
-import { isAllowedExternalUrl } from './external-links';
+import { isAllowedExternalUrl } from '../../shared/security/external-links';
 import { openExternalSafe } from './safe-shell';
 
 /**

@@ -2,6 +2,7 @@ import type { CheckMeta } from '../../shared/models/check';
 import type { ScanJson } from '../../shared/models/scan-json';
 import { severityRank } from '../../shared/models/severity';
 import { VERDICT_LABELS, type Verdict } from '../../shared/models/verdict';
+import { scoreNumber } from '../../shared/score/score-text';
 
 const VERDICT_ORDER: Verdict[] = ['fail', 'warn', 'unknown', 'manual', 'not_applicable', 'pass'];
 const MARK: Record<Verdict, string> = {
@@ -35,7 +36,7 @@ export function formatScanTable(scan: ScanJson, width = 100): string {
   const { tenant, score } = scan;
   out.push(`${tenant.displayName} (${tenant.defaultDomain}) · profile ${scan.scan.profile}`);
   out.push(
-    `Score: ${score.overall === null ? 'not enough data' : `${score.overall} / 100`} · ${score.coverage.assessed} of ${score.coverage.total} checks assessed`,
+    `Score: ${score.overall === null ? 'not enough data' : `${scoreNumber(score.overall)} / 100`} · ${score.coverage.assessed} of ${score.coverage.total} checks assessed`,
   );
   const counts = VERDICT_ORDER.map(
     (v) =>

@@ -1,4 +1,4 @@
-import { CIS_IG1_SAFEGUARDS } from '../../shared/models/cis-ig1';
+import { CIS_IG1_SAFEGUARDS, compareSafeguards } from '../../shared/models/cis-ig1';
 import { CSF_FUNCTIONS, csfFunctionOf } from '../../shared/models/framework';
 import type { Score } from '../../shared/score/score';
 import type {
@@ -56,12 +56,6 @@ export function frameworkViews(findings: readonly ReportFinding[], score: Score)
   });
   const otherSafeguards = [
     ...new Set(findings.flatMap((f) => f.mappings.cisControls).filter((id) => !ig1.has(id))),
-  ].sort(bySafeguard);
+  ].sort(compareSafeguards);
   return { csf, cisIg1, otherSafeguards };
-}
-
-function bySafeguard(a: string, b: string): number {
-  const [a1, a2] = a.split('.').map(Number);
-  const [b1, b2] = b.split('.').map(Number);
-  return a1! - b1! || a2! - b2!;
 }

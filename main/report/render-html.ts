@@ -19,6 +19,7 @@ import {
   verdictLabel,
 } from './report-words';
 import { MAX_AFFECTED, reportTitle, summaryLines } from './report-text';
+import { scoreNumber } from '../../shared/score/score-text';
 
 const verdict = (f: Pick<ReportFinding, 'verdict'>) =>
   `<span class="verdict v-${f.verdict}">${e(verdictLabel(f.verdict))}</span>`;
@@ -66,7 +67,7 @@ function executiveSummary(model: ReportModel): string {
   return `<section aria-labelledby="summary">
 <h2 id="summary" class="first">Executive summary</h2>
 <div class="score" role="group" aria-label="Score">
-  <span class="number">${e(s.score === null ? '–' : String(s.score))}</span>
+  <span class="number">${e(s.score === null ? '–' : scoreNumber(s.score))}</span>
   <span>out of 100</span>
   <span class="rating">${e(s.rating)}</span>
 </div>

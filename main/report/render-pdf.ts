@@ -16,6 +16,7 @@ import {
   sentence,
   verdictLabel,
 } from './report-words';
+import { scoreNumber } from '../../shared/score/score-text';
 
 /** Beyond this, decisions are summed up so page 1 stays one page. */
 const MAX_DECISIONS_ON_SUMMARY = 6;
@@ -117,7 +118,7 @@ function scoreBox(w: PdfWriter, model: ReportModel): void {
       if (y === undefined) doc.text(text, { width: boxWidth, align: 'center' });
       else doc.text(text, w.left, y, { width: boxWidth, align: 'center' });
     });
-  centred(s.score === null ? '-' : String(s.score), 30, true, COLOURS.ink, top + 8);
+  centred(s.score === null ? '-' : scoreNumber(s.score), 30, true, COLOURS.ink, top + 8);
   centred('out of 100', 8.5, false, COLOURS.muted);
   centred(s.rating, 12, true, colour);
   doc.font('Helvetica').fontSize(9.5).fillColor(COLOURS.ink);

@@ -2,6 +2,7 @@ import type { Decision } from '../../shared/models/decision';
 import type { Severity } from '../../shared/models/severity';
 import { VERDICT_LABELS, type Verdict } from '../../shared/models/verdict';
 import type { Answer } from './report-model';
+import { scoreOutOf100 } from '../../shared/score/score-text';
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
   critical: 'Critical',
@@ -107,7 +108,7 @@ export function effortText(minutes: number): string {
 }
 
 export function scoreText(score: number | null): string {
-  return score === null ? 'no score' : `${score.toFixed(score % 1 === 0 ? 0 : 1)} out of 100`;
+  return scoreOutOf100(score);
 }
 
 /** Ends a free-text sentence with a full stop when it has none. */

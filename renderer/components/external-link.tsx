@@ -1,7 +1,7 @@
 import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Open16Regular } from '@fluentui/react-icons';
 import type { Link as LinkInfo } from '../../shared/models/check';
-import { isAllowedLink } from '../state/safe-links';
+import { isAllowedExternalUrl } from '../../shared/security/external-links';
 import { CopyButton } from './copy-button';
 
 const useStyles = makeStyles({
@@ -19,7 +19,7 @@ const useStyles = makeStyles({
 export function ExternalLink(props: { link: LinkInfo }) {
   const styles = useStyles();
   const { label, url } = props.link;
-  if (isAllowedLink(url)) {
+  if (isAllowedExternalUrl(url)) {
     return (
       <Link href={url} target="_blank" rel="noopener noreferrer" className={styles.link}>
         {label}

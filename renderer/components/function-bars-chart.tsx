@@ -8,6 +8,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { scoreNumber } from '../../shared/score/score-text';
 
 export interface FunctionBar {
   readonly name: string;
@@ -20,7 +21,7 @@ export default function FunctionBarsChart(props: { bars: readonly FunctionBar[] 
   const data = props.bars.map((b) => ({
     name: b.name,
     score: b.score ?? 0,
-    label: b.score === null ? 'n/a' : `${Math.round(b.score)}%`,
+    label: b.score === null ? 'n/a' : scoreNumber(b.score),
   }));
   return (
     <ResponsiveContainer width="100%" height={220}>

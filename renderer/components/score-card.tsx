@@ -2,6 +2,7 @@ import { makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/
 import type { ScanDetail } from '../../shared/api/views';
 import { VERDICTS } from '../../shared/models/verdict';
 import { countByVerdict, type FindingRow } from '../state/finding-rows';
+import { scoreNumber } from '../../shared/score/score-text';
 import { coverageText, formatScore, plural } from '../state/format';
 import { VerdictBadge } from './badges';
 import { CardSection } from './card-section';
@@ -34,8 +35,15 @@ export function ScoreCard(props: { detail: ScanDetail; rows: readonly FindingRow
   return (
     <CardSection title="Your score">
       <div className={styles.top}>
-        <span className={styles.score}>{formatScore(score.overall)}</span>
-        <Text size={400}>{coverageText(score.coverage)}</Text>
+        {score.overall === null ? (
+          <span className={styles.score}>Not scored</span>
+        ) : (
+          <span aria-label={formatScore(score.overall)}>
+            <span className={styles.score}>{scoreNumber(score.overall)}</span>{' '}
+            <Text size={400}>out of 100</Text>
+          </span>
+        )}
+        <Text size={400}>· {coverageText(score.coverage)}</Text>
       </div>
       <Text as="p">
         The score weighs each check by how much harm the gap could do. Checks we could not assess

@@ -1,4 +1,5 @@
 import type { Severity } from '../../shared/models/severity';
+import { scoreOutOf100 } from '../../shared/score/score-text';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
@@ -15,9 +16,9 @@ export function formatDate(iso: string): string {
   return Number.isNaN(t) ? iso : dateOnly.format(t);
 }
 
-/** "62%", or a plain "Not scored" when nothing could be assessed. */
+/** "61.6 out of 100" (as in reports and the command line), or "Not scored" when nothing could be assessed. */
 export function formatScore(score: number | null | undefined): string {
-  return score === null || score === undefined ? 'Not scored' : `${Math.round(score)}%`;
+  return scoreOutOf100(score, 'Not scored');
 }
 
 /** "34 of 41 checks assessed". */

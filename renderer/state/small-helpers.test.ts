@@ -35,7 +35,8 @@ describe('declarations', () => {
 
 describe('format', () => {
   it('writes scores, coverage and effort in words', () => {
-    expect(formatScore(61.6)).toBe('62%');
+    expect(formatScore(61.6)).toBe('61.6 out of 100');
+    expect(formatScore(62)).toBe('62 out of 100');
     expect(formatScore(null)).toBe('Not scored');
     expect(coverageText({ assessed: 34, total: 41 })).toBe('34 of 41 checks assessed');
     expect(effortText(5)).toBe('about 5 minutes');

@@ -20,7 +20,7 @@ describe('functionSummary', () => {
         Recover: part(null),
       }),
     ).toBe(
-      'Protect is strongest at 80%; Detect needs the most work at 35%. Govern, Respond and Recover have no checks we could assess.',
+      'Protect is strongest at 80 out of 100; Detect needs the most work at 35.4. Govern, Respond and Recover have no checks we could assess.',
     );
   });
   it('says plainly when nothing could be scored', () => {
@@ -45,24 +45,24 @@ describe('trendSummary', () => {
         { at: '2026-05-03T10:00:00Z', score: 42 },
         { at: '2026-06-01T10:00:00Z', score: 58 },
       ]),
-    ).toBe('Score rose from 42% to 58% since 3 May 2026 (2 scans).');
+    ).toBe('Score rose from 42 to 58 out of 100 since 3 May 2026 (2 scans).');
     expect(
       trendSummary([
         { at: '2026-05-03T10:00:00Z', score: 58 },
         { at: '2026-06-01T10:00:00Z', score: 42 },
       ]),
-    ).toMatch(/^Score fell from 58% to 42%/);
+    ).toMatch(/^Score fell from 58 to 42 out of 100/);
     expect(
       trendSummary([
         { at: '2026-05-03T10:00:00Z', score: 50 },
-        { at: '2026-06-01T10:00:00Z', score: 50.2 },
+        { at: '2026-06-01T10:00:00Z', score: 50.04 },
       ]),
-    ).toMatch(/^Score unchanged at 50%/);
+    ).toMatch(/^Score unchanged at 50 out of 100/);
   });
   it('handles no scans and one scan', () => {
     expect(trendSummary([])).toBe('No scored scans yet.');
     expect(trendSummary([{ at: '2026-05-03T10:00:00Z', score: 42 }])).toMatch(
-      /^One scan so far, scoring 42%/,
+      /^One scan so far, scoring 42 out of 100/,
     );
   });
 });

@@ -1,9 +1,10 @@
 import type { ScanDiff } from '../../shared/history/scan-diff';
 import { CSF_FUNCTIONS, type CsfFunctionName } from '../../shared/models/framework';
 import type { ScorePart } from '../../shared/score/score';
+import { scoreNumber } from '../../shared/score/score-text';
 import { formatDate, formatScore } from './format';
 
-/** "Protect is strongest at 80%; Detect needs the most work at 35%. Govern could not be assessed." */
+/** "Protect is strongest at 80 out of 100; Detect needs the most work at 35. Govern has no checks we could assess." */
 export function functionSummary(byFunction: Readonly<Record<CsfFunctionName, ScorePart>>): string {
   const scored = CSF_FUNCTIONS.map((f) => ({ name: f.name, part: byFunction[f.name] })).filter(
     (f): f is { name: CsfFunctionName; part: ScorePart & { score: number } } =>
@@ -22,7 +23,7 @@ export function functionSummary(byFunction: Readonly<Record<CsfFunctionName, Sco
   const worst = sorted[sorted.length - 1]!;
   if (best.name === worst.name)
     return `${best.name} scores ${formatScore(best.part.score)}.${tail}`;
-  return `${best.name} is strongest at ${formatScore(best.part.score)}; ${worst.name} needs the most work at ${formatScore(worst.part.score)}.${tail}`;
+  return `${best.name} is strongest at ${formatScore(best.part.score)}; ${worst.name} needs the most work at ${scoreNumber(worst.part.score)}.${tail}`;
 }
 
 export interface TrendPoint {
@@ -30,7 +31,7 @@ export interface TrendPoint {
   readonly score: number;
 }
 
-/** "Score rose from 42% to 58% since 3 May 2026 (4 scans)." */
+/** "Score rose from 42 to 58 out of 100 since 3 May 2026 (4 scans)." */
 export function trendSummary(points: readonly TrendPoint[]): string {
   if (points.length === 0) return 'No scored scans yet.';
   const first = points[0]!;
@@ -38,10 +39,10 @@ export function trendSummary(points: readonly TrendPoint[]): string {
   if (points.length === 1) {
     return `One scan so far, scoring ${formatScore(last.score)} on ${formatDate(last.at)}. Scan again after fixing something to see the trend.`;
   }
-  const from = formatScore(first.score);
+  const from = scoreNumber(first.score);
   const to = formatScore(last.score);
   const since = `since ${formatDate(first.at)} (${points.length} scans)`;
-  if (Math.round(first.score) === Math.round(last.score))
+  if (scoreNumber(first.score) === scoreNumber(last.score))
     return `Score unchanged at ${to} ${since}.`;
   return `Score ${last.score > first.score ? 'rose' : 'fell'} from ${from} to ${to} ${since}.`;
 }

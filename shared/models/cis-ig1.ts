@@ -65,3 +65,23 @@ export const CIS_IG1_SAFEGUARDS: readonly Safeguard[] = [
   { id: '17.2', title: 'Keep contact details for reporting incidents' },
   { id: '17.3', title: 'Have a process for reporting incidents' },
 ];
+
+const IG1_IDS: ReadonlySet<string> = new Set(CIS_IG1_SAFEGUARDS.map((s) => s.id));
+
+export const IG1_TOTAL = CIS_IG1_SAFEGUARDS.length;
+
+export function isIg1Safeguard(id: string): boolean {
+  return IG1_IDS.has(id);
+}
+
+/** The plain title of an IG1 safeguard, or its number when it is not one. */
+export function ig1Title(id: string): string {
+  return CIS_IG1_SAFEGUARDS.find((s) => s.id === id)?.title ?? id;
+}
+
+/** Orders safeguard numbers as CIS does: 1.2 before 1.10, 2.1 after 1.10. */
+export function compareSafeguards(a: string, b: string): number {
+  const [a1 = 0, a2 = 0] = a.split('.').map(Number);
+  const [b1 = 0, b2 = 0] = b.split('.').map(Number);
+  return a1 - b1 || a2 - b2;
+}

@@ -1,7 +1,8 @@
 /**
  * The only web addresses the app hands to the system browser: Microsoft's admin centers, sign-in
  * and documentation, and the CISA advisory the checks cite. Each host is matched exactly (no
- * sub-domain wildcards); a few hosts are limited to one path.
+ * sub-domain wildcards); a few hosts are limited to one path. The desktop shell refuses anything
+ * else, and the screens show any other address as text to copy rather than a link.
  */
 const ALLOWED_HOSTS: ReadonlySet<string> = new Set([
   'learn.microsoft.com',

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../checks/catalog';
 import { isAllowedExternalUrl } from './external-links';
 
 describe('isAllowedExternalUrl', () => {
@@ -48,14 +47,5 @@ describe('isAllowedExternalUrl', () => {
     ['too long', `https://learn.microsoft.com/${'a'.repeat(9000)}`],
   ])('refuses %s', (_label, url) => {
     expect(isAllowedExternalUrl(url)).toBe(false);
-  });
-
-  it('allows every page link of the check catalog', () => {
-    const links = CHECKS.flatMap((check) => [
-      ...check.content.learnMore.map((l) => l.url),
-      ...check.content.steps.flatMap((s) => (s.link ? [s.link.url] : [])),
-    ]);
-    expect(links.length).toBeGreaterThan(50);
-    expect(links.filter((url) => !isAllowedExternalUrl(url))).toEqual([]);
   });
 });
