@@ -236,7 +236,7 @@ describe.skipIf(!hasChromium)('the screens in a real browser', () => {
     await page.context().close();
   }, 60_000);
 
-  it('offers both ways to sign in when an app registration is configured', async () => {
+  it('offers every way to sign in when an app registration is configured, and explains a certificate file it cannot use', async () => {
     const live = await serveApp({ clientId: '11111111-2222-3333-4444-555555555555' });
     try {
       const page = await openPage(browser, live.url);
@@ -246,6 +246,24 @@ describe.skipIf(!hasChromium)('the screens in a real browser', () => {
       await page.getByRole('textbox', { name: /Customer tenant/ }).waitFor();
       expect(await page.getByText(/Live sign-in is not set up/).count()).toBe(0);
       await look(page, '16-welcome-live-sign-in');
+
+      await page
+        .getByRole('button', { name: 'Technicians: sign in as your app with a certificate' })
+        .click();
+      const form = page.getByRole('form', { name: 'Sign in with a certificate' });
+      await form.waitFor();
+      await page.getByRole('button', { name: 'Connect with the certificate' }).click();
+      await page.getByText('Enter the tenant’s domain or id.').waitFor();
+      await page.getByText('Enter where the certificate file is.').waitFor();
+      await page.getByRole('textbox', { name: /Customer tenant/ }).fill('contoso.com');
+      await page
+        .getByRole('textbox', { name: /Certificate file/ })
+        .fill('/nonexistent/breach-ready.pem');
+      await look(page, '17-certificate-sign-in');
+      await page.getByRole('button', { name: 'Connect with the certificate' }).click();
+      await page.getByText('Sign-in did not finish').waitFor();
+      await page.getByText('There is no file at /nonexistent/breach-ready.pem.').waitFor();
+      expect(pageErrors(page)).toEqual([]);
       await page.context().close();
     } finally {
       await live.stop();

@@ -236,6 +236,27 @@ describe('bad usage', () => {
   });
 });
 
+describe('certificate sign-in from the command line', () => {
+  const live = ['scan', '--tenant', 'contoso.com', '--client-id', 'x', '--auth', 'certificate'];
+
+  it('needs the certificate file and explains one it cannot use, before any sign-in', () => {
+    expect(runCli(live)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--auth certificate needs --certificate-key FILE/),
+    });
+    const missing = join(dir, 'no-such.pem');
+    expect(runCli([...live, '--certificate-key', missing])).toMatchObject({
+      code: 2,
+      stderr: `breach-ready: There is no file at ${missing}.\n`,
+    });
+    const notPem = writeJson('not-a-key.pem', { hello: 'world' });
+    expect(runCli([...live, '--certificate-key', notPem])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^breach-ready: The file has no private key\. Use a PEM file/),
+    });
+  });
+});
+
 describe('breach-ready checks', () => {
   it('lists every check with its mappings as JSON', () => {
     const { code, stdout } = runCli(['checks', '--json']);

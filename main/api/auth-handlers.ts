@@ -10,12 +10,7 @@ export function authHandlers({ deps, live }: HandlerContext): AuthHandlers {
   return {
     'auth.status': async () => ({ account: await live.current(), signingIn: live.signingIn }),
     'auth.signIn': (request, context) =>
-      live.start(
-        request.method,
-        request.tenant,
-        (prompt) => context.emit('auth.deviceCode', prompt),
-        deps.clock,
-      ),
+      live.start(request, (prompt) => context.emit('auth.deviceCode', prompt), deps.clock),
     'auth.cancelSignIn': async () => {
       live.cancel();
       return null;

@@ -24,7 +24,8 @@ export function decisionHandlers({ deps, live }: HandlerContext): DecisionHandle
 
   const actor = async (): Promise<string> => {
     const account = await live.current().catch(() => null);
-    if (!account) return deps.localActor ?? LOCAL_ACTOR;
+    // An app signed in with a certificate is not a person: the decision is this computer's.
+    if (!account || account.kind === 'app') return deps.localActor ?? LOCAL_ACTOR;
     return account.name ? `${account.name} (${account.username})` : account.username;
   };
 

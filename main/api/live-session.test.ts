@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeviceCodeEvent, ScanProgressEvent } from '../../shared/api/contract';
 import { DEMO_FIXTURE, openTestApi, type TestApi } from '../../test/helpers/api-service';
+import { makeTestCertificate, type TestCertificate } from '../../test/helpers/test-certificate';
 import {
   createSimGraphSender,
   createSimNetworkClient,
@@ -21,10 +24,26 @@ afterEach(async () => {
 });
 
 /** A live tenant as Microsoft would serve it, reached through MSAL's and Graph's network seams. */
-async function liveApi(pendingPolls = 1): Promise<{ api: TestApi; sim: Simulator }> {
+async function liveApi(
+  pendingPolls = 1,
+  certificate?: TestCertificate,
+): Promise<{ api: TestApi; sim: Simulator }> {
   sim = await startSimulator({
     fixture: await loadFixtureFile(DEMO_FIXTURE),
-    clients: [{ clientId: CLIENT_ID, publicClient: true }],
+    clients: [
+      {
+        clientId: CLIENT_ID,
+        publicClient: true,
+        ...(certificate
+          ? {
+              certificate: {
+                thumbprintSha256: certificate.thumbprintSha256,
+                publicKeyPem: certificate.cert,
+              },
+            }
+          : {}),
+      },
+    ],
     deviceCodeInterval: 0,
     deviceCodePendingPolls: pendingPolls,
   });
@@ -48,7 +67,11 @@ describe('live sign-in and a live scan through the handlers', () => {
     const signedIn = await call('auth.signIn', { method: 'device-code' });
     expect(signedIn).toMatchObject({
       ok: true,
-      value: { username: sim.signedInUser.userPrincipalName, tenantId: sim.tenantId },
+      value: {
+        kind: 'person',
+        username: sim.signedInUser.userPrincipalName,
+        tenantId: sim.tenantId,
+      },
     });
     const prompts = api!.events.filter((e) => e.event === 'auth.deviceCode');
     expect(prompts).toHaveLength(1);
@@ -112,5 +135,81 @@ describe('live sign-in and a live scan through the handlers', () => {
     expect(
       await call('auth.signIn', { method: 'device-code', tenant: 'not a tenant/..' }),
     ).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+
+  it('signs in as the app with a certificate file, scans the tenant, and records decisions as this computer', async () => {
+    const certificate = await makeTestCertificate();
+    const { sim } = await liveApi(1, certificate);
+    const keyFile = join(api!.dir, 'breach-ready.pem');
+    writeFileSync(keyFile, `${certificate.cert}${certificate.key}`);
+
+    const signedIn = await call('auth.signIn', {
+      method: 'certificate',
+      tenant: sim.tenantId,
+      keyFile,
+    });
+    expect(signedIn).toEqual({
+      ok: true,
+      value: {
+        kind: 'app',
+        username: CLIENT_ID,
+        name: 'Breach Ready app (certificate)',
+        tenantId: sim.tenantId,
+      },
+    });
+    const started = await call('scan.start', { target: { kind: 'live' }, profile: 'cis' });
+    if (!started.ok) throw new Error(started.error.message);
+    const { scanId } = started.value as { scanId: string };
+    expect(await api!.scanEnd(scanId)).toMatchObject({ type: 'finished', tenantId: sim.tenantId });
+    const signingIn = api!.events
+      .map((e) => e.payload as ScanProgressEvent)
+      .find((p) => p.scanId === scanId && p.type === 'signing-in');
+    expect(signingIn).toMatchObject({ description: expect.stringContaining('(certificate)') });
+
+    const decided = await call('decisions.set', {
+      tenantId: sim.tenantId,
+      checkId: 'CA-001',
+      decision: { kind: 'planned', dueDate: '2027-01-31' },
+    });
+    expect(decided).toMatchObject({ ok: true, value: { decidedBy: expect.any(String) } });
+    expect((decided as { value: { decidedBy: string } }).value.decidedBy).not.toContain(CLIENT_ID);
+
+    expect(await call('auth.signOut')).toEqual({ ok: true, value: null });
+    expect(await call('scan.start', { target: { kind: 'live' }, profile: 'cis' })).toMatchObject({
+      ok: false,
+      error: { code: 'sign_in' },
+    });
+  });
+
+  it('explains a certificate that cannot be used, and keeps nothing of it', async () => {
+    const [registered, other] = await Promise.all([makeTestCertificate(), makeTestCertificate()]);
+    const { sim } = await liveApi(1, registered);
+    const otherFile = join(api!.dir, 'other.pem');
+    writeFileSync(otherFile, `${other.cert}${other.key}`);
+    const keyOnly = join(api!.dir, 'key-only.pem');
+    writeFileSync(keyOnly, registered.key);
+
+    const attempt = (payload: Record<string, unknown>) =>
+      call('auth.signIn', { method: 'certificate', tenant: sim.tenantId, ...payload });
+    expect(await attempt({ keyFile: join(api!.dir, 'missing.pem') })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', message: expect.stringMatching(/There is no file at/) },
+    });
+    expect(await attempt({ keyFile: keyOnly })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', message: expect.stringMatching(/thumbprint is needed/) },
+    });
+    const refused = await attempt({ keyFile: otherFile });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'sign_in' } });
+    expect(JSON.stringify(refused)).not.toContain('PRIVATE KEY');
+    expect(await call('auth.signIn', { method: 'certificate', keyFile: otherFile })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    expect(await call('auth.status')).toMatchObject({ value: { account: null } });
+    // The registered key with its thumbprint works.
+    expect(
+      await attempt({ keyFile: keyOnly, thumbprint: registered.thumbprintSha256.toUpperCase() }),
+    ).toMatchObject({ ok: true, value: { kind: 'app' } });
   });
 });

@@ -1,8 +1,11 @@
 import type { AccountInfo } from '@azure/msal-node';
-import { ApiError, type DeviceCodeEvent, type SignInMethod } from '../../shared/api/contract';
+import { ApiError, type DeviceCodeEvent, type SignInRequest } from '../../shared/api/contract';
 import type { SignedInAccount } from '../../shared/api/views';
 import { requiredGraphPermissions } from '../../shared/models/sources';
+import { AppOnlySignIn } from '../auth/app-only';
+import { CertificateFileError, readCertificateFile } from '../auth/certificate-file';
 import { DelegatedSignIn } from '../auth/device-code';
+import type { TokenSource } from '../auth/token-source';
 import type { ApiHandlerDeps } from './handler-deps';
 import { toApiError } from './to-api-error';
 
@@ -11,19 +14,25 @@ const NO_CLIENT_ID =
 
 function toAccount(account: AccountInfo): SignedInAccount {
   return {
+    kind: 'person',
     username: account.username,
     ...(account.name ? { name: account.name } : {}),
     tenantId: account.tenantId,
   };
 }
 
+/** Who is signed in and where their tokens come from. Tokens never leave this object. */
+type Session =
+  | { readonly kind: 'person'; readonly signIn: DelegatedSignIn; readonly account: SignedInAccount }
+  | { readonly kind: 'app'; readonly tokens: TokenSource; readonly account: SignedInAccount };
+
 /**
- * The person signed in to a live tenant, if any: one sign-in at a time, cancellable, kept in the
- * (encrypted) MSAL cache when the host gives one. Tokens never leave this object.
+ * The live tenant connection, if any: a person signed in (kept in the encrypted MSAL cache when
+ * the host gives one), or the app itself with a certificate (kept in memory only). One sign-in at
+ * a time, cancellable.
  */
 export class LiveSession {
-  private signIn: DelegatedSignIn | undefined;
-  private account: SignedInAccount | null = null;
+  private session: Session | undefined;
   private pending: AbortController | undefined;
   private restored: Promise<void> | undefined;
 
@@ -37,10 +46,14 @@ export class LiveSession {
     return this.pending !== undefined;
   }
 
-  private create(tenant: string): DelegatedSignIn {
+  private clientId(): string {
     if (!this.deps.clientId) throw new ApiError('unavailable', NO_CLIENT_ID);
+    return this.deps.clientId;
+  }
+
+  private createDelegated(tenant: string): DelegatedSignIn {
     return new DelegatedSignIn({
-      clientId: this.deps.clientId,
+      clientId: this.clientId(),
       tenant,
       permissions: requiredGraphPermissions(),
       ...(this.deps.network?.msal ? { networkClient: this.deps.network.msal } : {}),
@@ -52,11 +65,10 @@ export class LiveSession {
   private restore(): Promise<void> {
     if (!this.available || !this.deps.cachePlugin) return Promise.resolve();
     this.restored ??= (async () => {
-      const signIn = this.create('organizations');
+      const signIn = this.createDelegated('organizations');
       const account = await signIn.restore().catch(() => undefined);
-      if (account && !this.account && !this.pending) {
-        this.signIn = signIn;
-        this.account = toAccount(account);
+      if (account && !this.session && !this.pending) {
+        this.session = { kind: 'person', signIn, account: toAccount(account) };
       }
     })();
     return this.restored;
@@ -64,49 +76,99 @@ export class LiveSession {
 
   async current(): Promise<SignedInAccount | null> {
     await this.restore();
-    return this.account;
+    return this.session?.account ?? null;
   }
 
   async start(
-    method: SignInMethod,
-    tenant: string | undefined,
+    request: SignInRequest,
     onDeviceCode: (event: DeviceCodeEvent) => void,
     now: () => Date,
   ): Promise<SignedInAccount> {
     if (!this.available) throw new ApiError('unavailable', NO_CLIENT_ID);
     if (this.pending) throw new ApiError('busy', 'A sign-in is already waiting to be finished.');
     await this.restore();
-    let signIn: DelegatedSignIn;
-    try {
-      signIn = this.create(tenant ?? 'organizations');
-    } catch (error) {
-      if (error instanceof ApiError) throw error;
-      throw new ApiError('bad_request', 'That is not a tenant id or a domain name.');
-    }
     const controller = new AbortController();
     this.pending = controller;
     try {
-      const account =
-        method === 'device-code'
-          ? await signIn.signInWithDeviceCode((prompt) => {
-              onDeviceCode({
-                userCode: prompt.userCode,
-                verificationUri: prompt.verificationUri,
-                message: prompt.message,
-                expiresAt: new Date(now().getTime() + prompt.expiresInSeconds * 1000).toISOString(),
-              });
-            }, controller.signal)
-          : await signIn.signInInteractive(this.deps.openBrowser, { signal: controller.signal });
+      const session =
+        request.method === 'certificate'
+          ? await this.signInAsApp(request, now)
+          : await this.signInAsPerson(request, onDeviceCode, now, controller.signal);
       if (controller.signal.aborted) throw new ApiError('cancelled', 'The sign-in was cancelled.');
-      this.signIn = signIn;
-      this.account = toAccount(account);
-      return this.account;
+      const previous = this.session;
+      this.session = session;
+      if (previous?.kind === 'person' && session.kind === 'app') {
+        await previous.signIn.signOut().catch(() => undefined);
+      }
+      return session.account;
     } catch (error) {
       if (controller.signal.aborted) throw new ApiError('cancelled', 'The sign-in was cancelled.');
+      if (error instanceof ApiError) throw error;
+      if (error instanceof CertificateFileError) throw new ApiError('bad_request', error.message);
       throw toApiError(error) ?? error;
     } finally {
       if (this.pending === controller) this.pending = undefined;
     }
+  }
+
+  private async signInAsPerson(
+    request: Exclude<SignInRequest, { method: 'certificate' }>,
+    onDeviceCode: (event: DeviceCodeEvent) => void,
+    now: () => Date,
+    signal: AbortSignal,
+  ): Promise<Session> {
+    let signIn: DelegatedSignIn;
+    try {
+      signIn = this.createDelegated(request.tenant ?? 'organizations');
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw new ApiError('bad_request', 'That is not a tenant id or a domain name.');
+    }
+    const account =
+      request.method === 'device-code'
+        ? await signIn.signInWithDeviceCode((prompt) => {
+            onDeviceCode({
+              userCode: prompt.userCode,
+              verificationUri: prompt.verificationUri,
+              message: prompt.message,
+              expiresAt: new Date(now().getTime() + prompt.expiresInSeconds * 1000).toISOString(),
+            });
+          }, signal)
+        : await signIn.signInInteractive(this.deps.openBrowser, { signal });
+    return { kind: 'person', signIn, account: toAccount(account) };
+  }
+
+  /** Signs in as the app registration with its certificate; a first token proves it works. */
+  private async signInAsApp(
+    request: Extract<SignInRequest, { method: 'certificate' }>,
+    now: () => Date,
+  ): Promise<Session> {
+    const credential = await readCertificateFile(request.keyFile, {
+      thumbprint: request.thumbprint,
+      now: now(),
+    });
+    const clientId = this.clientId();
+    let tokens: TokenSource;
+    try {
+      tokens = new AppOnlySignIn({
+        clientId,
+        credential: { kind: 'certificate', ...credential },
+        ...(this.deps.network?.msal ? { networkClient: this.deps.network.msal } : {}),
+      }).forTenant(request.tenant);
+    } catch {
+      throw new ApiError('bad_request', 'That is not a tenant id or a domain name.');
+    }
+    await tokens.getAccessToken();
+    return {
+      kind: 'app',
+      tokens,
+      account: {
+        kind: 'app',
+        username: clientId,
+        name: 'Breach Ready app (certificate)',
+        tenantId: tokens.tenantId() ?? request.tenant,
+      },
+    };
   }
 
   cancel(): void {
@@ -116,18 +178,18 @@ export class LiveSession {
   async signOut(): Promise<void> {
     this.cancel();
     await this.restore();
-    const signIn = this.signIn;
-    this.signIn = undefined;
-    this.account = null;
-    await signIn?.signOut();
+    const session = this.session;
+    this.session = undefined;
+    if (session?.kind === 'person') await session.signIn.signOut();
   }
 
-  /** The token source of the signed-in person, for a live scan. */
-  tokens(): { tokens: DelegatedSignIn; tenantId: string } {
+  /** The token source of the live connection, for a live scan. */
+  tokens(): { tokens: TokenSource; tenantId: string } {
     if (!this.available) throw new ApiError('unavailable', NO_CLIENT_ID);
-    if (!this.signIn || !this.account) {
+    if (!this.session) {
       throw new ApiError('sign_in', 'Sign in to your Microsoft 365 tenant before scanning it.');
     }
-    return { tokens: this.signIn, tenantId: this.account.tenantId };
+    const tokens = this.session.kind === 'person' ? this.session.signIn : this.session.tokens;
+    return { tokens, tenantId: this.session.account.tenantId };
   }
 }

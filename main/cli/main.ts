@@ -47,10 +47,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       ]),
     )
     .option('--client-id <id>', 'application (client) id of your Entra app registration')
-    .option('--certificate-key <file>', 'PEM private key, with --auth certificate')
+    .option(
+      '--certificate-key <file>',
+      'PEM file with the certificate and its private key, with --auth certificate',
+    )
     .option(
       '--certificate-thumbprint <hex>',
-      'SHA-256 thumbprint of the certificate, with --auth certificate',
+      'SHA-256 thumbprint, only when the PEM file holds just the key',
     )
     .option(
       '--profile <profile>',
@@ -84,8 +87,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       ]),
     )
     .option('--client-id <id>', 'application (client) id of your Entra app registration')
-    .option('--certificate-key <file>', 'PEM private key, with --auth certificate')
-    .option('--certificate-thumbprint <hex>', 'SHA-256 thumbprint, with --auth certificate')
+    .option(
+      '--certificate-key <file>',
+      'PEM file with the certificate and its private key, with --auth certificate',
+    )
+    .option(
+      '--certificate-thumbprint <hex>',
+      'SHA-256 thumbprint, only when the PEM file holds just the key',
+    )
     .requiredOption('--out <file>', 'where to write the fixture')
     .action(async (options: RecordCommandOptions) => setExit(await recordCommand(options, io)));
 

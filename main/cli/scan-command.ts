@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { isProfile, type Profile } from '../../shared/models/profile';
 import { isSeverity, severityRank } from '../../shared/models/severity';
 import { requiredGraphPermissions, SOURCES } from '../../shared/models/sources';
 import type { TenantSettings } from '../../shared/models/tenant';
 import { EMPTY_TENANT_SETTINGS } from '../../shared/models/tenant';
 import { AppOnlySignIn } from '../auth/app-only';
+import { CertificateFileError, readCertificateFile } from '../auth/certificate-file';
 import { DelegatedSignIn } from '../auth/device-code';
 import type { StoredDecision } from '../../shared/models/decision';
 import { runScan, toScanJson, type ScanProgress, type TenantConnection } from '../engine/scan';
@@ -108,21 +108,21 @@ export async function liveConnection(
     return { source: 'live', tokens: signIn, tenantHint: tenant };
   }
   if (auth === 'certificate') {
-    if (!options.certificateKey || !options.certificateThumbprint) {
+    if (!options.certificateKey) {
       throw new UsageError(
-        '--auth certificate needs --certificate-key FILE (PEM private key) and --certificate-thumbprint HEX (SHA-256)',
+        '--auth certificate needs --certificate-key FILE (a PEM file with the certificate and its private key)',
       );
     }
-    const privateKey = await readFile(options.certificateKey, 'utf8').catch(() => {
-      throw new UsageError(`${options.certificateKey}: cannot be read`);
+    const credential = await readCertificateFile(options.certificateKey, {
+      thumbprint: options.certificateThumbprint,
+      now: new Date(),
+    }).catch((error: unknown) => {
+      if (error instanceof CertificateFileError) throw new UsageError(error.message);
+      throw error;
     });
     const signIn = new AppOnlySignIn({
       clientId: options.clientId,
-      credential: {
-        kind: 'certificate',
-        thumbprintSha256: options.certificateThumbprint,
-        privateKey,
-      },
+      credential: { kind: 'certificate', ...credential },
     });
     return { source: 'live', tokens: signIn.forTenant(tenant), tenantHint: tenant };
   }

@@ -11,10 +11,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { DeviceCodeEvent, SignInMethod } from '../../shared/api/contract';
+import type { DeviceCodeEvent, SignInMethod, SignInRequest } from '../../shared/api/contract';
+import type { SignedInAccount } from '../../shared/api/views';
 import { useApp } from '../state/app-context';
 import { formatDateTime } from '../state/format';
-import { asApiError } from '../state/use-async';
+import { asApiError, useAsync } from '../state/use-async';
+import { CertificateSignIn } from './certificate-sign-in';
 import { CopyButton } from './copy-button';
 import { ExternalLink } from './external-link';
 
@@ -32,6 +34,7 @@ const useStyles = makeStyles({
 
 type SignInState =
   | { readonly step: 'idle' }
+  | { readonly step: 'certificate' }
   | {
       readonly step: 'waiting';
       readonly method: SignInMethod;
@@ -39,12 +42,26 @@ type SignInState =
     }
   | { readonly step: 'error'; readonly message: string };
 
-/** Live sign-in: in the browser, or with a code on another device; then the scan starts. */
+/** "Signed in as Sam Owner (sam@contoso.com)" or "Connected as the app". */
+function accountText(account: SignedInAccount): string {
+  if (account.kind === 'app') {
+    return `Connected as the Breach Ready app (certificate) to tenant ${account.tenantId}.`;
+  }
+  const who = account.name ? `${account.name} (${account.username})` : account.username;
+  return `Signed in as ${who}.`;
+}
+
+/**
+ * Live sign-in: in the browser, with a code on another device, or as the app with a certificate;
+ * then the scan starts. When already signed in, offers to scan or to sign out.
+ */
 export function SignInPanel() {
   const styles = useStyles();
   const { api, navigate } = useApp();
   const [tenant, setTenant] = useState('');
   const [state, setState] = useState<SignInState>({ step: 'idle' });
+  const status = useAsync(() => api.call('auth.status', {}), [api]);
+  const account = status.status === 'ready' ? status.data.account : null;
 
   useEffect(
     () =>
@@ -54,26 +71,39 @@ export function SignInPanel() {
     [api],
   );
 
-  const signIn = async (method: SignInMethod) => {
-    setState({ step: 'waiting', method, code: null });
+  const signIn = async (request: SignInRequest) => {
+    setState({ step: 'waiting', method: request.method, code: null });
     try {
-      const hint = tenant.trim();
-      await api.call('auth.signIn', hint ? { method, tenant: hint } : { method });
+      await api.call('auth.signIn', request);
       navigate({ screen: 'scan', kind: 'live' });
     } catch (error) {
       const e = asApiError(error);
       setState(e.code === 'cancelled' ? { step: 'idle' } : { step: 'error', message: e.message });
     }
   };
+  const asPerson = (method: 'browser' | 'device-code') => {
+    const hint = tenant.trim();
+    void signIn(hint ? { method, tenant: hint } : { method });
+  };
   const cancel = () => {
     api.call('auth.cancelSignIn', {}).catch(() => undefined);
     setState({ step: 'idle' });
+  };
+  const signOut = async () => {
+    try {
+      await api.call('auth.signOut', {});
+    } catch (error) {
+      setState({ step: 'error', message: asApiError(error).message });
+    }
+    status.reload();
   };
 
   if (state.step === 'waiting') {
     return (
       <div className={styles.column} aria-live="polite">
-        {state.method === 'browser' ? (
+        {state.method === 'certificate' ? (
+          <Spinner label="Signing in as the app with the certificate…" labelPosition="after" />
+        ) : state.method === 'browser' ? (
           <Spinner
             label="Finish signing in in the browser window that opened. This page continues by itself."
             labelPosition="after"
@@ -111,6 +141,30 @@ export function SignInPanel() {
     );
   }
 
+  if (state.step === 'certificate') {
+    return (
+      <CertificateSignIn
+        tenant={tenant}
+        onSubmit={(request) => void signIn(request)}
+        onBack={() => setState({ step: 'idle' })}
+      />
+    );
+  }
+
+  if (account && state.step === 'idle') {
+    return (
+      <div className={styles.column}>
+        <Text>{accountText(account)}</Text>
+        <div className={styles.row}>
+          <Button appearance="primary" onClick={() => navigate({ screen: 'scan', kind: 'live' })}>
+            Scan this tenant
+          </Button>
+          <Button onClick={() => void signOut()}>Sign out</Button>
+        </div>
+      </div>
+    );
+  }
+
   return (
     <div className={styles.column}>
       {state.step === 'error' ? (
@@ -128,10 +182,15 @@ export function SignInPanel() {
         <Input value={tenant} onChange={(_, d) => setTenant(d.value)} placeholder="contoso.com" />
       </Field>
       <div className={styles.row}>
-        <Button appearance="primary" onClick={() => void signIn('browser')}>
+        <Button appearance="primary" onClick={() => asPerson('browser')}>
           Sign in with your browser
         </Button>
-        <Button onClick={() => void signIn('device-code')}>Sign in with a code instead</Button>
+        <Button onClick={() => asPerson('device-code')}>Sign in with a code instead</Button>
+      </div>
+      <div>
+        <Button appearance="subtle" onClick={() => setState({ step: 'certificate' })}>
+          Technicians: sign in as your app with a certificate
+        </Button>
       </div>
       <Text size={200}>
         Use a Global Reader account if you have one: it can see everything we check and change

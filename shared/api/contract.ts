@@ -32,8 +32,32 @@ const empty = z.object({}).strict();
 export const REPORT_FORMATS = ['html', 'pdf', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export const SIGN_IN_METHODS = ['browser', 'device-code'] as const;
+export const SIGN_IN_METHODS = ['browser', 'device-code', 'certificate'] as const;
 export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
+
+/** A tenant id or domain, for technicians acting in a customer tenant. */
+const tenantName = z.string().trim().min(1).max(253);
+
+/** How to sign in: as a person (browser or device code), or as the app with a certificate. */
+export const signInRequestSchema = z.discriminatedUnion('method', [
+  /** `tenant` absent: the person's own tenant (`organizations`). */
+  z.object({ method: z.literal('browser'), tenant: tenantName.optional() }).strict(),
+  z.object({ method: z.literal('device-code'), tenant: tenantName.optional() }).strict(),
+  /**
+   * Unattended, as the app registration itself (application permissions). The main process reads
+   * the key from `keyFile`; the key never crosses the api. `thumbprint` only when the file holds
+   * the key alone.
+   */
+  z
+    .object({
+      method: z.literal('certificate'),
+      tenant: tenantName,
+      keyFile: z.string().trim().min(1).max(4096),
+      thumbprint: z.string().trim().max(200).optional(),
+    })
+    .strict(),
+]);
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
 /** Where a scan reads its tenant from. */
 export const scanTargetSchema = z.discriminatedUnion('kind', [
@@ -63,13 +87,7 @@ export const apiRequests = {
   'catalog.list': empty,
 
   'auth.status': empty,
-  'auth.signIn': z
-    .object({
-      method: z.enum(SIGN_IN_METHODS),
-      /** A tenant id or domain for technicians acting in a customer tenant; `organizations` when absent. */
-      tenant: z.string().trim().min(1).max(253).optional(),
-    })
-    .strict(),
+  'auth.signIn': signInRequestSchema,
   'auth.cancelSignIn': empty,
   'auth.signOut': empty,
 

@@ -22,6 +22,9 @@ export interface AppInfo {
 }
 
 export interface SignedInAccount {
+  /** A person (browser or device code), or the app registration itself (certificate). */
+  readonly kind: 'person' | 'app';
+  /** The person's sign-in name, or the app's client id. */
   readonly username: string;
   readonly name?: string;
   readonly tenantId: string;
