@@ -48,9 +48,10 @@ describe.skipIf(!hasChromium)('the screens in a real browser', () => {
   it('walks the main flow with the keyboard alone: connect, declare, scan, fix, decide, rescan, history', async () => {
     const page = await openPage(browser, app.url);
 
-    // Welcome: the demo tenant, since live sign-in needs an app registration.
+    // Welcome: sign-in is offered without an app registration; this walk explores the demo tenant.
     await arrive(page, 'Welcome to Breach Ready');
-    await expect(page.getByText(/Live sign-in is not set up/).count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Sign in with your browser' }).waitFor();
+    await page.getByText(/Microsoft Graph Command Line Tools/).waitFor();
     await expect(page.getByText(/We change nothing/).count()).resolves.toBe(1);
     await look(page, '01-welcome');
     await tabTo(page, /^button Explore a demo tenant$/);
@@ -244,7 +245,7 @@ describe.skipIf(!hasChromium)('the screens in a real browser', () => {
       await page.getByRole('button', { name: 'Sign in with your browser' }).waitFor();
       await page.getByRole('button', { name: 'Sign in with a code instead' }).waitFor();
       await page.getByRole('textbox', { name: /Customer tenant/ }).waitFor();
-      expect(await page.getByText(/Live sign-in is not set up/).count()).toBe(0);
+      expect(await page.getByText(/Microsoft Graph Command Line Tools/).count()).toBe(0);
       await look(page, '16-welcome-live-sign-in');
 
       await page
@@ -255,6 +256,9 @@ describe.skipIf(!hasChromium)('the screens in a real browser', () => {
       await page.getByRole('button', { name: 'Connect with the certificate' }).click();
       await page.getByText('Enter the tenant’s domain or id.').waitFor();
       await page.getByText('Enter where the certificate file is.').waitFor();
+      expect(
+        await page.getByRole('textbox', { name: /Application \(client\) ID/ }).inputValue(),
+      ).toBe('11111111-2222-3333-4444-555555555555');
       await page.getByRole('textbox', { name: /Customer tenant/ }).fill('contoso.com');
       await page
         .getByRole('textbox', { name: /Certificate file/ })

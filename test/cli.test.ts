@@ -225,7 +225,9 @@ describe('bad usage', () => {
     [['scan', '--demo', '--fixture', 'x.json']],
     [['scan', '--demo', '--profile', 'nist']],
     [['scan', '--demo', '--fail-on', 'urgent']],
-    [['scan', '--tenant', 'contoso.com']],
+    [['scan', '--tenant', 'contoso.com', '--auth', 'certificate', '--certificate-key', 'k.pem']],
+    [['scan', '--tenant', 'contoso.com', '--auth', 'secret']],
+    [['scan', '--tenant', 'contoso.com', '--auth', 'password']],
     [['frobnicate']],
     [[]],
   ])('%j exits with 2 and says why', (args) => {

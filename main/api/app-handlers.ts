@@ -5,7 +5,7 @@ import type { HandlerContext } from './handler-context';
 
 type AppHandlers = Pick<ApiHandlers, 'app.info' | 'catalog.list'>;
 
-export function appHandlers({ deps, live }: HandlerContext): AppHandlers {
+export function appHandlers({ deps }: HandlerContext): AppHandlers {
   const encrypted = Boolean(deps.cachePlugin) && deps.cachePlugin?.persistent !== false;
   return {
     'app.info': async () => ({
@@ -13,7 +13,7 @@ export function appHandlers({ deps, live }: HandlerContext): AppHandlers {
       catalogVersion: CATALOG_VERSION,
       mode: deps.mode,
       dataLocation: deps.dataLocation,
-      liveSignIn: live.available,
+      appRegistration: deps.clientId ?? null,
       tokenStorage: encrypted ? 'encrypted' : 'memory',
     }),
     'catalog.list': async () => catalogMeta(),

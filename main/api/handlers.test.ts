@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScanProgressEvent } from '../../shared/api/contract';
 import { DEMO_TENANT_ID, openTestApi, type TestApi } from '../../test/helpers/api-service';
@@ -36,23 +37,29 @@ const progressOf = (scanId: string) =>
     .filter((p) => p.scanId === scanId);
 
 describe('api handlers: app and catalog', () => {
-  it('says honestly that live sign-in needs an app registration and tokens stay in memory', async () => {
+  it('signs people in without an app registration, but not an app with a certificate, and keeps tokens in memory', async () => {
     api = await openTestApi();
     const info = await ok<Record<string, unknown>>('app.info');
     expect(info).toMatchObject({
       mode: 'browser',
       dataLocation: api.dir,
-      liveSignIn: false,
+      appRegistration: null,
       tokenStorage: 'memory',
     });
-    expect(await call('auth.signIn', { method: 'device-code' })).toMatchObject({
+    expect(
+      await call('auth.signIn', {
+        method: 'certificate',
+        tenant: 'contoso.com',
+        keyFile: join(api.dir, 'cert.pem'),
+      }),
+    ).toMatchObject({
       ok: false,
-      error: { code: 'unavailable', message: expect.stringMatching(/BREACH_READY_CLIENT_ID/) },
+      error: { code: 'bad_request', message: expect.stringMatching(/application \(client\) id/) },
     });
     expect(await ok('auth.status')).toEqual({ account: null, signingIn: false });
   });
 
-  it('reports encrypted token storage and live sign-in when configured', async () => {
+  it('reports encrypted token storage and the configured app registration', async () => {
     api = await openTestApi({
       clientId: '5eed0000-0000-4000-8000-00000000c11e',
       cachePlugin: {
@@ -64,7 +71,7 @@ describe('api handlers: app and catalog', () => {
     });
     expect(await ok('app.info')).toMatchObject({
       mode: 'desktop',
-      liveSignIn: true,
+      appRegistration: '5eed0000-0000-4000-8000-00000000c11e',
       tokenStorage: 'encrypted',
     });
   });

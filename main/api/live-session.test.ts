@@ -11,6 +11,7 @@ import {
   startSimulator,
   type Simulator,
 } from '../sim';
+import { DEFAULT_PUBLIC_CLIENT_ID } from '../auth/default-client';
 import { dispatch } from './dispatch';
 
 const CLIENT_ID = '5eed0000-0000-4000-8000-00000000c11e';
@@ -211,5 +212,26 @@ describe('live sign-in and a live scan through the handlers', () => {
     expect(
       await attempt({ keyFile: keyOnly, thumbprint: registered.thumbprintSha256.toUpperCase() }),
     ).toMatchObject({ ok: true, value: { kind: 'app' } });
+  });
+
+  it('signs a person in through Microsoft Graph Command Line Tools when no app registration is configured', async () => {
+    sim = await startSimulator({
+      fixture: await loadFixtureFile(DEMO_FIXTURE),
+      clients: [{ clientId: DEFAULT_PUBLIC_CLIENT_ID, publicClient: true }],
+      deviceCodeInterval: 0,
+      deviceCodePendingPolls: 1,
+    });
+    api = await openTestApi({
+      network: {
+        msal: createSimNetworkClient(sim.base),
+        graphTransport: createSimGraphSender(sim.base),
+        dnsServers: [sim.dns],
+      },
+    });
+    expect(await call('app.info')).toMatchObject({ value: { appRegistration: null } });
+    expect(await call('auth.signIn', { method: 'device-code' })).toMatchObject({
+      ok: true,
+      value: { kind: 'person', tenantId: sim.tenantId },
+    });
   });
 });

@@ -4,13 +4,14 @@ import type { SignedInAccount } from '../../shared/api/views';
 import { requiredGraphPermissions } from '../../shared/models/sources';
 import { AppOnlySignIn } from '../auth/app-only';
 import { CertificateFileError, readCertificateFile } from '../auth/certificate-file';
+import { DEFAULT_PUBLIC_CLIENT_ID } from '../auth/default-client';
 import { DelegatedSignIn } from '../auth/device-code';
 import type { TokenSource } from '../auth/token-source';
 import type { ApiHandlerDeps } from './handler-deps';
 import { toApiError } from './to-api-error';
 
-const NO_CLIENT_ID =
-  'Signing in to your own tenant needs an app registration, and none is set up here. Set BREACH_READY_CLIENT_ID to its application (client) id, or explore the demo tenant.';
+const NO_APP_REGISTRATION =
+  'Signing in as an app with a certificate needs your own app registration: enter its application (client) id.';
 
 function toAccount(account: AccountInfo): SignedInAccount {
   return {
@@ -38,22 +39,13 @@ export class LiveSession {
 
   constructor(private readonly deps: ApiHandlerDeps) {}
 
-  get available(): boolean {
-    return Boolean(this.deps.clientId);
-  }
-
   get signingIn(): boolean {
     return this.pending !== undefined;
   }
 
-  private clientId(): string {
-    if (!this.deps.clientId) throw new ApiError('unavailable', NO_CLIENT_ID);
-    return this.deps.clientId;
-  }
-
   private createDelegated(tenant: string): DelegatedSignIn {
     return new DelegatedSignIn({
-      clientId: this.clientId(),
+      clientId: this.deps.clientId ?? DEFAULT_PUBLIC_CLIENT_ID,
       tenant,
       permissions: requiredGraphPermissions(),
       ...(this.deps.network?.msal ? { networkClient: this.deps.network.msal } : {}),
@@ -63,7 +55,7 @@ export class LiveSession {
 
   /** Picks up a sign-in saved by an earlier session (once). */
   private restore(): Promise<void> {
-    if (!this.available || !this.deps.cachePlugin) return Promise.resolve();
+    if (!this.deps.cachePlugin) return Promise.resolve();
     this.restored ??= (async () => {
       const signIn = this.createDelegated('organizations');
       const account = await signIn.restore().catch(() => undefined);
@@ -84,7 +76,6 @@ export class LiveSession {
     onDeviceCode: (event: DeviceCodeEvent) => void,
     now: () => Date,
   ): Promise<SignedInAccount> {
-    if (!this.available) throw new ApiError('unavailable', NO_CLIENT_ID);
     if (this.pending) throw new ApiError('busy', 'A sign-in is already waiting to be finished.');
     await this.restore();
     const controller = new AbortController();
@@ -143,11 +134,12 @@ export class LiveSession {
     request: Extract<SignInRequest, { method: 'certificate' }>,
     now: () => Date,
   ): Promise<Session> {
+    const clientId = request.clientId ?? this.deps.clientId;
+    if (!clientId) throw new ApiError('bad_request', NO_APP_REGISTRATION);
     const credential = await readCertificateFile(request.keyFile, {
       thumbprint: request.thumbprint,
       now: now(),
     });
-    const clientId = this.clientId();
     let tokens: TokenSource;
     try {
       tokens = new AppOnlySignIn({
@@ -185,7 +177,6 @@ export class LiveSession {
 
   /** The token source of the live connection, for a live scan. */
   tokens(): { tokens: TokenSource; tenantId: string } {
-    if (!this.available) throw new ApiError('unavailable', NO_CLIENT_ID);
     if (!this.session) {
       throw new ApiError('sign_in', 'Sign in to your Microsoft 365 tenant before scanning it.');
     }

@@ -46,7 +46,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         'secret',
       ]),
     )
-    .option('--client-id <id>', 'application (client) id of your Entra app registration')
+    .option(
+      '--client-id <id>',
+      'application (client) id of your own Entra app registration (needed for certificate and secret; people can sign in without one)',
+    )
     .option(
       '--certificate-key <file>',
       'PEM file with the certificate and its private key, with --auth certificate',
@@ -86,7 +89,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         'secret',
       ]),
     )
-    .option('--client-id <id>', 'application (client) id of your Entra app registration')
+    .option(
+      '--client-id <id>',
+      'application (client) id of your own Entra app registration (needed for certificate and secret; people can sign in without one)',
+    )
     .option(
       '--certificate-key <file>',
       'PEM file with the certificate and its private key, with --auth certificate',
@@ -207,7 +213,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--port <n>', 'port to listen on (default: a free one)')
     .option('--db <file>', 'database file')
     .option('--open', 'open the address in the default browser')
-    .option('--client-id <id>', 'application (client) id of your Entra app registration')
+    .option(
+      '--client-id <id>',
+      'application (client) id of your own Entra app registration (needed for certificate and secret; people can sign in without one)',
+    )
     .action(async (options: ServeCommandOptions) => setExit(await serveCommand(options, io)));
 
   return program;

@@ -5,6 +5,7 @@ import type { TenantSettings } from '../../shared/models/tenant';
 import { EMPTY_TENANT_SETTINGS } from '../../shared/models/tenant';
 import { AppOnlySignIn } from '../auth/app-only';
 import { CertificateFileError, readCertificateFile } from '../auth/certificate-file';
+import { DEFAULT_PUBLIC_CLIENT_ID } from '../auth/default-client';
 import { DelegatedSignIn } from '../auth/device-code';
 import type { StoredDecision } from '../../shared/models/decision';
 import { runScan, toScanJson, type ScanProgress, type TenantConnection } from '../engine/scan';
@@ -88,15 +89,11 @@ export async function liveConnection(
   io: CliIo,
 ): Promise<TenantConnection> {
   const tenant = options.tenant!;
-  if (!options.clientId) {
-    throw new UsageError(
-      '--tenant needs --client-id: the application (client) id of your Entra app registration (see the README)',
-    );
-  }
+  const ownClientId = options.clientId || io.env.BREACH_READY_CLIENT_ID || undefined;
   const auth = options.auth ?? 'device-code';
   if (auth === 'device-code') {
     const signIn = new DelegatedSignIn({
-      clientId: options.clientId,
+      clientId: ownClientId ?? DEFAULT_PUBLIC_CLIENT_ID,
       tenant,
       permissions: requiredGraphPermissions(),
     });
@@ -107,6 +104,15 @@ export async function liveConnection(
     });
     return { source: 'live', tokens: signIn, tenantHint: tenant };
   }
+  if (auth !== 'certificate' && auth !== 'secret') {
+    throw new UsageError('--auth must be device-code, certificate or secret');
+  }
+  if (!ownClientId) {
+    throw new UsageError(
+      `--auth ${auth} signs in as your own app registration: give its application (client) id with --client-id (see the README)`,
+    );
+  }
+  const clientId = ownClientId;
   if (auth === 'certificate') {
     if (!options.certificateKey) {
       throw new UsageError(
@@ -121,24 +127,18 @@ export async function liveConnection(
       throw error;
     });
     const signIn = new AppOnlySignIn({
-      clientId: options.clientId,
+      clientId,
       credential: { kind: 'certificate', ...credential },
     });
     return { source: 'live', tokens: signIn.forTenant(tenant), tenantHint: tenant };
   }
-  if (auth === 'secret') {
-    const secret = io.env[SECRET_ENV];
-    if (!secret)
-      throw new UsageError(
-        `--auth secret reads the client secret from the ${SECRET_ENV} environment variable, which is not set`,
-      );
-    const signIn = new AppOnlySignIn({
-      clientId: options.clientId,
-      credential: { kind: 'secret', secret },
-    });
-    return { source: 'live', tokens: signIn.forTenant(tenant), tenantHint: tenant };
-  }
-  throw new UsageError('--auth must be device-code, certificate or secret');
+  const secret = io.env[SECRET_ENV];
+  if (!secret)
+    throw new UsageError(
+      `--auth secret reads the client secret from the ${SECRET_ENV} environment variable, which is not set`,
+    );
+  const signIn = new AppOnlySignIn({ clientId, credential: { kind: 'secret', secret } });
+  return { source: 'live', tokens: signIn.forTenant(tenant), tenantHint: tenant };
 }
 
 /** `breach-ready scan`: returns the exit code. */

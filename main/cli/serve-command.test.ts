@@ -55,7 +55,7 @@ describe('breach-ready serve', () => {
     const printed = cli.out.join('');
     expect(printed).toContain(url);
     expect(printed).toContain(`Your data is kept in ${db}`);
-    expect(printed).toMatch(/BREACH_READY_CLIENT_ID/);
+    expect(printed).toMatch(/through Microsoft Graph Command Line Tools/);
     expect(opened).toEqual([url]);
 
     const { port, searchParams } = new URL(url);
@@ -68,7 +68,7 @@ describe('breach-ready serve', () => {
     });
     expect(JSON.parse(info.body)).toMatchObject({
       ok: true,
-      value: { mode: 'browser', dataLocation: db, liveSignIn: false },
+      value: { mode: 'browser', dataLocation: db, appRegistration: null },
     });
     const page = await rawRequest(Number(port), { headers: { 'x-breach-ready-key': key } });
     expect(page.status).toBe(503);

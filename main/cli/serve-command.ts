@@ -93,8 +93,8 @@ export async function serveCommand(
       'Only this computer can reach it, and only with the key in that address.',
       `Your data is kept in ${databasePath}`,
       clientId
-        ? 'You can sign in to your own Microsoft 365 tenant; the sign-in lasts until you stop this server.'
-        : 'Only the demo tenant can be scanned here: set BREACH_READY_CLIENT_ID (or use --client-id) to sign in to your own tenant.',
+        ? `You can sign in to your Microsoft 365 tenant with the app registration ${clientId}; the sign-in lasts until you stop this server.`
+        : 'You can sign in to your Microsoft 365 tenant (through Microsoft Graph Command Line Tools) or explore the demo tenant; the sign-in lasts until you stop this server.',
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),

@@ -2,6 +2,8 @@ import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-
 import { useState, type FormEvent } from 'react';
 import type { SignInRequest } from '../../shared/api/contract';
 
+const CLIENT_ID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
+
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -14,24 +16,29 @@ const useStyles = makeStyles({
  */
 export function CertificateSignIn(props: {
   readonly tenant: string;
+  /** The configured app registration, if any. */
+  readonly clientId: string | null;
   readonly onSubmit: (request: Extract<SignInRequest, { method: 'certificate' }>) => void;
   readonly onBack: () => void;
 }) {
   const styles = useStyles();
   const [tenant, setTenant] = useState(props.tenant);
+  const [clientId, setClientId] = useState(props.clientId ?? '');
   const [keyFile, setKeyFile] = useState('');
   const [thumbprint, setThumbprint] = useState('');
   const [tried, setTried] = useState(false);
   const missingTenant = tried && tenant.trim() === '';
   const missingFile = tried && keyFile.trim() === '';
+  const badClientId = tried && !CLIENT_ID.test(clientId.trim());
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (!tenant.trim() || !keyFile.trim()) return;
+    if (!tenant.trim() || !keyFile.trim() || !CLIENT_ID.test(clientId.trim())) return;
     props.onSubmit({
       method: 'certificate',
       tenant: tenant.trim(),
+      clientId: clientId.trim(),
       keyFile: keyFile.trim(),
       ...(thumbprint.trim() ? { thumbprint: thumbprint.trim() } : {}),
     });
@@ -56,6 +63,18 @@ export function CertificateSignIn(props: {
         hint="Its domain, such as contoso.com, or its tenant id."
       >
         <Input value={tenant} onChange={(_, d) => setTenant(d.value)} placeholder="contoso.com" />
+      </Field>
+      <Field
+        label="Application (client) ID"
+        required
+        validationMessage={
+          badClientId
+            ? 'Enter the application (client) id of your app registration, such as 1b2c3d4e-….'
+            : undefined
+        }
+        hint="From your app registration’s Overview page in the Entra admin center."
+      >
+        <Input value={clientId} onChange={(_, d) => setClientId(d.value)} />
       </Field>
       <Field
         label="Certificate file (PEM)"

@@ -57,7 +57,7 @@ function accountText(account: SignedInAccount): string {
  */
 export function SignInPanel() {
   const styles = useStyles();
-  const { api, navigate } = useApp();
+  const { api, navigate, info } = useApp();
   const [tenant, setTenant] = useState('');
   const [state, setState] = useState<SignInState>({ step: 'idle' });
   const status = useAsync(() => api.call('auth.status', {}), [api]);
@@ -145,6 +145,7 @@ export function SignInPanel() {
     return (
       <CertificateSignIn
         tenant={tenant}
+        clientId={info.appRegistration}
         onSubmit={(request) => void signIn(request)}
         onBack={() => setState({ step: 'idle' })}
       />
@@ -195,6 +196,9 @@ export function SignInPanel() {
       <Text size={200}>
         Use a Global Reader account if you have one: it can see everything we check and change
         nothing.
+        {info.appRegistration
+          ? ''
+          : ' Microsoft shows the sign-in as “Microsoft Graph Command Line Tools”, Microsoft’s own app for reading settings; the first time in a tenant, an administrator approves the read permissions.'}
       </Text>
     </div>
   );

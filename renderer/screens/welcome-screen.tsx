@@ -1,12 +1,4 @@
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import {
   Eye20Regular,
   Folder20Regular,
@@ -54,17 +46,7 @@ export function WelcomeScreen() {
       />
       <div className={styles.grid}>
         <CardSection title="Scan your Microsoft 365">
-          {info.liveSignIn ? (
-            <SignInPanel />
-          ) : (
-            <MessageBar intent="info" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>Live sign-in is not set up on this computer yet</MessageBarTitle>
-                Signing into a real tenant needs an app registration in Microsoft Entra first. The
-                README explains the one-time setup. Until then you can explore the demo tenant.
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          <SignInPanel />
         </CardSection>
         <CardSection title="Try it with a demo tenant">
           <Text as="p">
@@ -72,10 +54,7 @@ export function WelcomeScreen() {
             Microsoft account is needed, and nothing leaves this computer.
           </Text>
           <div>
-            <Button
-              appearance={info.liveSignIn ? 'secondary' : 'primary'}
-              onClick={() => navigate({ screen: 'scan', kind: 'demo' })}
-            >
+            <Button onClick={() => navigate({ screen: 'scan', kind: 'demo' })}>
               Explore a demo tenant
             </Button>
           </div>

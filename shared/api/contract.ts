@@ -52,6 +52,15 @@ export const signInRequestSchema = z.discriminatedUnion('method', [
     .object({
       method: z.literal('certificate'),
       tenant: tenantName,
+      /** The app registration's application (client) id, when none is configured. */
+      clientId: z
+        .string()
+        .trim()
+        .regex(
+          /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/,
+          'must be an application (client) id',
+        )
+        .optional(),
       keyFile: z.string().trim().min(1).max(4096),
       thumbprint: z.string().trim().max(200).optional(),
     })

@@ -15,8 +15,12 @@ export interface AppInfo {
   readonly mode: 'desktop' | 'browser';
   /** The folder that holds the database, shown so users know where their data lives. */
   readonly dataLocation: string;
-  /** Whether a live tenant can be signed into from here (an app registration is configured). */
-  readonly liveSignIn: boolean;
+  /**
+   * The application (client) id of the organisation's own Entra app registration, when one is
+   * configured. Without it, people sign in through Microsoft Graph Command Line Tools, and signing
+   * in as an app with a certificate needs the id entered.
+   */
+  readonly appRegistration: string | null;
   /** Where tokens are kept: encrypted on disk, or only in memory for this session. */
   readonly tokenStorage: 'encrypted' | 'memory';
 }
