@@ -1,16 +1,10 @@
 import type { Decision } from '../../shared/models/decision';
-import type { Severity } from '../../shared/models/severity';
+import { SEVERITY_LABELS } from '../../shared/models/severity';
+
+export { SEVERITY_LABELS };
 import { VERDICT_LABELS, type Verdict } from '../../shared/models/verdict';
 import type { Answer } from './report-model';
 import { scoreOutOf100 } from '../../shared/score/score-text';
-
-export const SEVERITY_LABELS: Record<Severity, string> = {
-  critical: 'Critical',
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-  info: 'Information',
-};
 
 export function verdictLabel(verdict: Verdict): string {
   return VERDICT_LABELS[verdict];

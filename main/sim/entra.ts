@@ -15,8 +15,8 @@ import {
 } from './entra-error';
 import { deviceCodeEndpoint, tokenEndpoint, type EntraOutcome } from './entra-token';
 import { MALFORMED_BODY, faultHeaders, type FaultPlan } from './faults';
+import { escapeHtml } from '../../shared/security/escape-html';
 import {
-  escapeHtml,
   header,
   htmlReply,
   jsonReply,

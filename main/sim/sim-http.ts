@@ -79,18 +79,6 @@ export function publicOrigin(headers: IncomingHttpHeaders, fallbackHost: string)
   return `${scheme}://${host}`;
 }
 
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
-
 /** Query parameter names whose values must never reach the request log. */
 const SECRET_PARAM = /token|secret|assertion|password|code|key|signature|sig$/i;
 

@@ -1,4 +1,6 @@
-import type { Severity } from '../../shared/models/severity';
+import { SEVERITY_LABELS } from '../../shared/models/severity';
+
+export { SEVERITY_LABELS };
 import { scoreOutOf100 } from '../../shared/score/score-text';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -35,14 +37,6 @@ export function effortText(minutes: number): string {
   const h = `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
   return rest === 0 ? `about ${h}` : `about ${h} ${rest} minutes`;
 }
-
-export const SEVERITY_LABELS: Record<Severity, string> = {
-  critical: 'Critical',
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-  info: 'Information',
-};
 
 /** "1 account", "3 accounts". */
 export function plural(count: number, one: string, many = `${one}s`): string {

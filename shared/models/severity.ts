@@ -10,6 +10,15 @@ export const SEVERITY_WEIGHTS: Record<Severity, number> = {
   info: 0,
 };
 
+/** How a severity is written on screens and in reports. */
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  info: 'Information',
+};
+
 /** Higher number = more severe; for sorting and `--fail-on`. */
 export function severityRank(severity: Severity): number {
   return SEVERITIES.length - SEVERITIES.indexOf(severity);
