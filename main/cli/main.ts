@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { catalogMeta } from '../checks/catalog';
 import { TOOL_VERSION } from '../engine/version';
 import { SignInError } from '../auth/auth-error';
@@ -18,6 +18,7 @@ import {
 import { StoreError } from '../store/store-error';
 import { brandingCommand, reportCommand, type BrandingCommandOptions } from './report-commands';
 import { OutputError, writeOutput } from './write-output';
+import { withSignInOptions } from './sign-in-options';
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command();
@@ -33,31 +34,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       writeErr: (s) => io.stderr.write(s),
     });
 
-  program
-    .command('scan')
+  withSignInOptions(program.command('scan'))
     .description('Scan a tenant (or the demo tenant, or a recorded fixture) and print the findings')
     .option('--demo', 'scan the built-in demo tenant (Contoso Dental); no Microsoft account needed')
     .option('--fixture <file>', 'scan a recorded tenant-fixture/1 file')
     .option('--tenant <id|domain>', 'scan a live tenant')
-    .addOption(
-      new Option('--auth <method>', 'how to sign in to a live tenant').choices([
-        'device-code',
-        'certificate',
-        'secret',
-      ]),
-    )
-    .option(
-      '--client-id <id>',
-      'application (client) id of your own Entra app registration (needed for certificate and secret; people can sign in without one)',
-    )
-    .option(
-      '--certificate-key <file>',
-      'PEM file with the certificate and its private key, with --auth certificate',
-    )
-    .option(
-      '--certificate-thumbprint <hex>',
-      'SHA-256 thumbprint, only when the PEM file holds just the key',
-    )
     .option(
       '--profile <profile>',
       'thresholds: cis (CIS Microsoft 365 Foundations) or cisa (CISA SCuBA)',
@@ -75,32 +56,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--no-store', 'do not save this scan')
     .action(async (options: ScanCommandOptions) => setExit(await scanCommand(options, io)));
 
-  program
-    .command('record')
+  withSignInOptions(program.command('record'))
     .description(
       'Read a live tenant into a tenant-fixture/1 file (secrets removed), to archive or scan later',
     )
     .option('--tenant <id|domain>', 'the live tenant to record')
     .option('--demo', 'record the built-in demo tenant')
-    .addOption(
-      new Option('--auth <method>', 'how to sign in').choices([
-        'device-code',
-        'certificate',
-        'secret',
-      ]),
-    )
-    .option(
-      '--client-id <id>',
-      'application (client) id of your own Entra app registration (needed for certificate and secret; people can sign in without one)',
-    )
-    .option(
-      '--certificate-key <file>',
-      'PEM file with the certificate and its private key, with --auth certificate',
-    )
-    .option(
-      '--certificate-thumbprint <hex>',
-      'SHA-256 thumbprint, only when the PEM file holds just the key',
-    )
     .requiredOption('--out <file>', 'where to write the fixture')
     .action(async (options: RecordCommandOptions) => setExit(await recordCommand(options, io)));
 

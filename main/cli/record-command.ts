@@ -1,9 +1,10 @@
-import type { ScanProgress, TenantConnection } from '../engine/scan';
+import type { TenantConnection } from '../engine/scan';
 import { recordTenant } from '../engine/record-tenant';
 import { openSimulatedTenant } from '../engine/simulated-tenant';
 import { EXIT, UsageError, type CliIo } from './cli-io';
 import { demoTenant } from './read-inputs';
 import { liveConnection, type ScanCommandOptions } from './scan-command';
+import { progressPrinter } from './progress-printer';
 import { writeOutput } from './write-output';
 
 export interface RecordCommandOptions {
@@ -14,19 +15,6 @@ export interface RecordCommandOptions {
   certificateKey?: string;
   certificateThumbprint?: string;
   out: string;
-}
-
-function progressPrinter(io: CliIo): ((event: ScanProgress) => void) | undefined {
-  if (!io.stderr.isTTY) return undefined;
-  return (event) => {
-    if (event.type === 'signing-in') io.stderr.write(`Signing in (${event.description})…\n`);
-    if (event.type === 'source-finished') {
-      io.stderr.write(
-        `  [${event.done}/${event.total}] ${event.label}: ${event.ok ? 'read' : 'could not be read'}\n`,
-      );
-    }
-    if (event.type === 'waiting') io.stderr.write(`  ${event.label}: waiting ${event.seconds} s\n`);
-  };
 }
 
 /** `breach-ready record`: a tenant → a tenant-fixture/1 file. Returns the exit code. */

@@ -6,9 +6,10 @@ import { EMPTY_TENANT_SETTINGS } from '../../shared/models/tenant';
 import { AppOnlySignIn } from '../auth/app-only';
 import { CertificateFileError, readCertificateFile } from '../auth/certificate-file';
 import { DEFAULT_PUBLIC_CLIENT_ID } from '../auth/default-client';
+import { progressPrinter } from './progress-printer';
 import { DelegatedSignIn } from '../auth/device-code';
 import type { StoredDecision } from '../../shared/models/decision';
-import { runScan, toScanJson, type ScanProgress, type TenantConnection } from '../engine/scan';
+import { runScan, toScanJson, type TenantConnection } from '../engine/scan';
 import { recordScan } from '../engine/scan-record';
 import { withStore } from './open-cli-store';
 import { openSimulatedTenant } from '../engine/simulated-tenant';
@@ -67,20 +68,6 @@ function validate(options: ScanCommandOptions): { profile: Profile; format: 'jso
   return {
     profile: options.profile,
     format: options.json || options.format === 'json' ? 'json' : 'table',
-  };
-}
-
-function progressPrinter(io: CliIo): ((event: ScanProgress) => void) | undefined {
-  if (!io.stderr.isTTY) return undefined;
-  return (event) => {
-    if (event.type === 'signing-in') io.stderr.write(`Signing in (${event.description})…\n`);
-    if (event.type === 'source-finished') {
-      io.stderr.write(
-        `  [${event.done}/${event.total}] ${event.label}: ${event.ok ? 'read' : 'could not be read'}\n`,
-      );
-    }
-    if (event.type === 'waiting') io.stderr.write(`  ${event.label}: waiting ${event.seconds} s\n`);
-    if (event.type === 'evaluating') io.stderr.write(`Evaluating ${event.checks} checks…\n`);
   };
 }
 
