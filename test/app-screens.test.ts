@@ -14,6 +14,7 @@ import {
   tabTo,
   type ServedApp,
 } from './helpers/browser-app';
+import { solidPng } from './helpers/solid-png';
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
@@ -196,7 +197,34 @@ describe.skipIf(!hasChromium)('the screens in a real browser', () => {
     await page.getByText(/You declared 1 emergency account/).waitFor();
     await page.getByRole('radio', { name: 'Light' }).check();
     expect(await page.locator('[data-theme]').getAttribute('data-theme')).toBe('light');
+    // Report branding: a logo that is not an image is refused; a real one is kept with the names.
+    const branding = page.getByRole('form', { name: 'Report branding' });
+    await branding
+      .getByRole('textbox', { name: 'Company preparing the reports' })
+      .fill('Northwind IT');
+    await branding.getByRole('textbox', { name: 'Prepared by' }).fill('Alex Kim');
+    const logoInput = branding.locator('input[type=file]');
+    await logoInput.setInputFiles({
+      name: 'logo.gif',
+      mimeType: 'image/gif',
+      buffer: Buffer.from('GIF89a'),
+    });
+    await branding.getByText('The logo must be a PNG or JPEG image.').waitFor();
+    await logoInput.setInputFiles({
+      name: 'logo.png',
+      mimeType: 'image/png',
+      buffer: solidPng(64, 32, [0, 90, 158]),
+    });
+    await branding.getByRole('img', { name: 'The logo on your reports' }).waitFor();
+    await branding.getByRole('button', { name: 'Save branding' }).click();
+    await branding.getByText('Saved. The next report you export uses it.').waitFor();
     await look(page, '12-settings');
+    await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    expect(
+      await page.getByRole('textbox', { name: 'Company preparing the reports' }).inputValue(),
+    ).toBe('Northwind IT');
+    await page.getByRole('img', { name: 'The logo on your reports' }).waitFor();
 
     await page.getByRole('radio', { name: 'High contrast' }).check();
     expect(await page.locator('[data-theme]').getAttribute('data-theme')).toBe('high-contrast');

@@ -10,6 +10,7 @@ import {
 import type { Profile } from '../../shared/models/profile';
 import { CardSection } from '../components/card-section';
 import { DeleteTenant } from '../components/delete-tenant';
+import { ReportBranding } from '../components/report-branding';
 import { ScreenHeader } from '../components/screen-header';
 import { ErrorState, LoadingState } from '../components/states';
 import { useApp } from '../state/app-context';
@@ -63,7 +64,7 @@ function Declarations(props: { tenantId: string }) {
   );
 }
 
-/** Appearance, scan profile, declarations, where data lives, and deleting a tenant's data. */
+/** Appearance, scan profile, declarations, report branding, where data lives, and deleting a tenant's data. */
 export function SettingsScreen() {
   const styles = useStyles();
   const { info, themeChoice, setThemeChoice, profile, setProfile, tenants, tenantId } = useApp();
@@ -123,6 +124,9 @@ export function SettingsScreen() {
               <DeleteTenant tenant={tenant} />
             </div>
           ) : null}
+        </CardSection>
+        <CardSection title="Reports">
+          <ReportBranding />
         </CardSection>
         <CardSection title="How the score works">
           <ul className={styles.list}>
