@@ -158,7 +158,20 @@ describe('live sign-in and a live scan through the handlers', () => {
         tenantId: sim.tenantId,
       },
     });
-    const started = await call('scan.start', { target: { kind: 'live' }, profile: 'cis' });
+    // "Scan again" on another tenant's dashboard never scans this one by surprise.
+    expect(
+      await call('scan.start', {
+        target: { kind: 'live', tenantId: '00000000-0000-4000-8000-0000000000aa' },
+        profile: 'cis',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'sign_in', message: expect.stringMatching(/different Microsoft 365 tenant/) },
+    });
+    const started = await call('scan.start', {
+      target: { kind: 'live', tenantId: sim.tenantId },
+      profile: 'cis',
+    });
     if (!started.ok) throw new Error(started.error.message);
     const { scanId } = started.value as { scanId: string };
     expect(await api!.scanEnd(scanId)).toMatchObject({ type: 'finished', tenantId: sim.tenantId });

@@ -103,6 +103,12 @@ export class ScanRunner {
       return { connection: simulated.connection, settings, close: () => simulated.close() };
     }
     const { tokens, tenantId } = this.live.tokens();
+    if (target.tenantId !== undefined && target.tenantId !== tenantId) {
+      throw new ApiError(
+        'sign_in',
+        'You are signed in to a different Microsoft 365 tenant than this one. Sign in to this tenant (technicians: enter its domain as the customer tenant) to scan it again.',
+      );
+    }
     const network = this.deps.network;
     return {
       connection: {

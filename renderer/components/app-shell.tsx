@@ -51,7 +51,9 @@ function CurrentScreen(props: { route: Route }) {
     case 'welcome':
       return <WelcomeScreen />;
     case 'scan':
-      return <ScanScreen kind={route.kind} />;
+      return (
+        <ScanScreen kind={route.kind} {...(route.tenantId ? { tenantId: route.tenantId } : {})} />
+      );
     case 'declare':
       return <DeclareScreen tenantId={route.tenantId} firstTime={route.firstTime} />;
     case 'dashboard':

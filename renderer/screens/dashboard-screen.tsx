@@ -11,6 +11,7 @@ import { ScoreCard } from '../components/score-card';
 import { ScreenHeader } from '../components/screen-header';
 import { TopFixes } from '../components/top-fixes';
 import { useApp } from '../state/app-context';
+import { rescanRoute } from '../state/navigation';
 import { buildFindingRows } from '../state/finding-rows';
 import { formatDateTime } from '../state/format';
 
@@ -30,7 +31,6 @@ function Dashboard(props: { detail: ScanDetail }) {
   const { detail } = props;
   const rows = useMemo(() => buildFindingRows(detail, [...catalog.values()]), [detail, catalog]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const kind = detail.summary.source === 'demo' ? 'demo' : 'live';
   return (
     <>
       <ScreenHeader
@@ -41,7 +41,7 @@ function Dashboard(props: { detail: ScanDetail }) {
             <Button
               appearance="primary"
               icon={<ArrowClockwise20Regular />}
-              onClick={() => navigate({ screen: 'scan', kind })}
+              onClick={() => navigate(rescanRoute(detail))}
             >
               Scan again
             </Button>

@@ -19,6 +19,7 @@ import { SimpleTable } from '../components/simple-table';
 import { SinceLastScan } from '../components/since-last-scan';
 import { ErrorState, LoadingState } from '../components/states';
 import { useApp } from '../state/app-context';
+import { rescanRoute } from '../state/navigation';
 import { coverageText, formatDateTime, formatScore } from '../state/format';
 import { SCAN_STATUS_LABELS, trendPoints } from '../state/history';
 import { trendSummary } from '../state/summaries';
@@ -78,7 +79,6 @@ function History(props: { detail: ScanDetail }) {
   );
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const kind = props.detail.summary.source === 'demo' ? 'demo' : 'live';
   const reevaluate = async () => {
     setBusy(true);
     try {
@@ -106,7 +106,7 @@ function History(props: { detail: ScanDetail }) {
             <Button
               appearance="primary"
               icon={<ArrowClockwise20Regular />}
-              onClick={() => navigate({ screen: 'scan', kind })}
+              onClick={() => navigate(rescanRoute(props.detail))}
             >
               Scan again
             </Button>

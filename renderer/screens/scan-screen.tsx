@@ -41,7 +41,7 @@ function reducer(state: typeof INITIAL_PROGRESS, action: Action) {
 }
 
 /** A running scan: each data source as it is read, honest waits, cancel; then what comes next. */
-export function ScanScreen(props: { kind: 'demo' | 'live' }) {
+export function ScanScreen(props: { kind: 'demo' | 'live'; tenantId?: string }) {
   const styles = useStyles();
   const { api, profile, navigate, refreshTenants, openTenant, tenantId } = useApp();
   const [progress, dispatch] = useReducer(reducer, INITIAL_PROGRESS);
@@ -65,7 +65,11 @@ export function ScanScreen(props: { kind: 'demo' | 'live' }) {
       setStartError(null);
       currentScan.current = null;
       pending.current = [];
-      api.call('scan.start', { target: { kind: props.kind }, profile }).then(
+      const target =
+        props.kind === 'live'
+          ? { kind: 'live' as const, ...(props.tenantId ? { tenantId: props.tenantId } : {}) }
+          : { kind: 'demo' as const };
+      api.call('scan.start', { target, profile }).then(
         ({ scanId: id }) => {
           currentScan.current = id;
           setScanId(id);
@@ -77,7 +81,7 @@ export function ScanScreen(props: { kind: 'demo' | 'live' }) {
       );
     }
     return off;
-  }, [api, attempt, profile, props.kind]);
+  }, [api, attempt, profile, props.kind, props.tenantId]);
 
   useEffect(() => {
     if (progress.phase === 'finished') continueRef.current?.focus();
@@ -137,6 +141,11 @@ export function ScanScreen(props: { kind: 'demo' | 'live' }) {
           onRetry={() => setAttempt((a) => a + 1)}
         >
           <div>
+            {startError.code === 'sign_in' ? (
+              <Button appearance="primary" onClick={() => navigate({ screen: 'welcome' })}>
+                Sign in
+              </Button>
+            ) : null}
             <Button appearance="transparent" onClick={goBack}>
               Go back
             </Button>

@@ -2,7 +2,12 @@
 export type Route =
   | { readonly screen: 'loading' }
   | { readonly screen: 'welcome' }
-  | { readonly screen: 'scan'; readonly kind: 'demo' | 'live' }
+  | {
+      readonly screen: 'scan';
+      readonly kind: 'demo' | 'live';
+      /** For a rescan of a live tenant: scan only if this is the tenant signed in to. */
+      readonly tenantId?: string;
+    }
   | { readonly screen: 'declare'; readonly tenantId: string; readonly firstTime: boolean }
   | { readonly screen: 'dashboard' }
   | { readonly screen: 'findings' }
@@ -43,4 +48,14 @@ export function sectionOf(route: Route): NavSection | null {
 /** Sections that need a scanned tenant to show anything. */
 export function needsScan(section: NavSection): boolean {
   return section === 'dashboard' || section === 'findings' || section === 'history';
+}
+
+/** "Scan again" for the tenant on show: the demo again, or this live tenant and no other. */
+export function rescanRoute(detail: {
+  readonly tenant: { readonly id: string };
+  readonly summary: { readonly source: string };
+}): Route {
+  return detail.summary.source === 'demo'
+    ? { screen: 'scan', kind: 'demo' }
+    : { screen: 'scan', kind: 'live', tenantId: detail.tenant.id };
 }

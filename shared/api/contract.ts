@@ -72,8 +72,11 @@ export type SignInRequest = z.infer<typeof signInRequestSchema>;
 export const scanTargetSchema = z.discriminatedUnion('kind', [
   /** The built-in demo tenant (the simulator); no Microsoft account needed. */
   z.object({ kind: z.literal('demo') }).strict(),
-  /** The tenant of the signed-in account. */
-  z.object({ kind: z.literal('live') }).strict(),
+  /**
+   * The tenant of the signed-in account; with `tenantId`, only if that is the tenant signed in to
+   * (so "scan again" never scans another customer's tenant by surprise).
+   */
+  z.object({ kind: z.literal('live'), tenantId: id.optional() }).strict(),
 ]);
 export type ScanTarget = z.infer<typeof scanTargetSchema>;
 
