@@ -1,5 +1,6 @@
 import type { SourceResult } from '../../shared/models/snapshot';
-import { CancelledError, type GraphGateway } from '../graph/gateway';
+import type { GraphGateway } from '../graph/gateway';
+import { sleep } from '../graph/pacer';
 import type { AuditQuerySourceRequest } from './source-requests';
 
 /** One audit record, reduced to what a check shows (no mail content, no IP addresses). */
@@ -60,21 +61,6 @@ const DEFAULT_MAX_WAIT_MS = 5 * 60 * 1000;
 const DEFAULT_PAGE_SIZE = 1000;
 const SAMPLE_SIZE = 5;
 const FINAL = new Set(['succeeded', 'failed', 'cancelled']);
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new CancelledError());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new CancelledError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
