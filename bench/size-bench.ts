@@ -117,7 +117,7 @@ export async function benchSize(size: TenantSize): Promise<SizeFigures> {
   // The naive collector, against a fresh simulator with the same behaviour.
   const naiveSim = await simulatorProcess(size);
   const gateway = new GraphGateway({
-    getAccessToken: () => naiveSim.connection.tokens.getAccessToken(),
+    getAccessToken: (options) => naiveSim.connection.tokens.getAccessToken(options),
     transport: naiveSim.connection.graphTransport!,
     pacing: false,
     retry: { budget: 1_000_000 },

@@ -77,6 +77,31 @@ describe('faults Microsoft Graph produces', () => {
     for (const w of waits) expect(w.label).toMatch(/Microsoft/);
   });
 
+  it('a token Graph calls expired is replaced by a fresh one and no verdict changes', async () => {
+    const clean = await scan(demo);
+    const faulty = await scan(
+      withFaults([
+        { match: 'POST /v1.0/$batch', kind: 'expired-token', times: 1 },
+        { match: 'GET /v1.0/security/auditLog/queries/', kind: 'expired-token', times: 1 },
+      ]),
+    );
+    expect(verdicts(faulty.result.findings)).toEqual(verdicts(clean.result.findings));
+    const log = faulty.simulator.log;
+    const graph = log.filter((e) => e.service === 'graph');
+    // The simulator keeps refusing a token once it called it expired.
+    const expired = graph.filter((e) => e.status === 401 && e.authenticated);
+    expect(expired).toHaveLength(2);
+    expect(new Set(expired.map((e) => e.tokenId)).size).toBe(2);
+    for (const rejected of expired) {
+      const after = graph.slice(graph.indexOf(rejected) + 1);
+      expect(after.filter((e) => e.tokenId === rejected.tokenId)).toEqual([]);
+      expect(after.some((e) => e.status === 200 && e.tokenId !== undefined)).toBe(true);
+    }
+    // One token to start with and one fresh token per expired one, however many reads saw it.
+    const tokenRequests = log.filter((e) => e.service === 'entra' && e.path.endsWith('/token'));
+    expect(tokenRequests).toHaveLength(1 + expired.length);
+  });
+
   it('a persistent 403 makes exactly the checks that need it unknown, saying which permission', async () => {
     const clean = await scan(demo);
     const denied = await scan(

@@ -5,7 +5,7 @@ import {
 } from '@azure/msal-node';
 import { authorityFor, GRAPH_DEFAULT_SCOPE } from './authority';
 import { toSignInError } from './auth-error';
-import type { TokenSource } from './token-source';
+import type { AccessTokenOptions, TokenSource } from './token-source';
 
 export type AppCredential =
   | { readonly kind: 'secret'; readonly secret: string }
@@ -60,11 +60,12 @@ export class AppOnlySignIn {
     return {
       description: `app ${this.options.clientId} (${this.options.credential.kind}) in ${tenant}`,
       tenantId: () => resolvedTenant,
-      getAccessToken: async () => {
+      getAccessToken: async (options: AccessTokenOptions = {}) => {
         try {
           const result = await this.app.acquireTokenByClientCredential({
             scopes: [GRAPH_DEFAULT_SCOPE],
             authority,
+            ...(options.forceRefresh ? { skipCache: true } : {}),
           });
           if (!result?.accessToken) throw new Error('no access token in the response');
           resolvedTenant = result.tenantId || tenantOfToken(result.accessToken) || resolvedTenant;

@@ -7,7 +7,7 @@ import {
 import { authorityFor, delegatedScopes } from './authority';
 import { SignInError, toSignInError } from './auth-error';
 import { SIGN_IN_FAILED_PAGE, SIGNED_IN_PAGE } from './sign-in-pages';
-import type { TokenSource } from './token-source';
+import type { AccessTokenOptions, TokenSource } from './token-source';
 
 export interface DeviceCodePrompt {
   /** The short code the person types. */
@@ -163,12 +163,14 @@ export class DelegatedSignIn implements TokenSource {
     return this.account;
   }
 
-  async getAccessToken(): Promise<string> {
+  /** The cached token while it is valid, else one redeemed with the refresh token. */
+  async getAccessToken(options: AccessTokenOptions = {}): Promise<string> {
     if (!this.account) throw toSignInError(new Error('nobody is signed in'));
     try {
       const result = await this.app.acquireTokenSilent({
         account: this.account,
         scopes: this.scopes,
+        ...(options.forceRefresh ? { forceRefresh: true } : {}),
       });
       return result.accessToken;
     } catch (error) {

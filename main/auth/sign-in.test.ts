@@ -55,6 +55,28 @@ describe('app-only sign-in (MSP unattended scans)', () => {
     expect(tokens.tenantId()).toBe(TENANT_ID);
   });
 
+  it('fetches a new token from the token endpoint when asked to skip the cache', async () => {
+    sim = await startSimulator({
+      fixture: smallTenant(),
+      clients: [{ clientId: CLIENT_ID, secret: 's3cret-for-tests' }],
+    });
+    const tokens = new AppOnlySignIn({
+      clientId: CLIENT_ID,
+      credential: { kind: 'secret', secret: 's3cret-for-tests' },
+      networkClient: createSimNetworkClient(sim.base),
+    }).forTenant(TENANT_ID);
+    const cached = await tokens.getAccessToken();
+    const fresh = await tokens.getAccessToken({ forceRefresh: true });
+    expect(fresh).not.toBe(cached);
+    expect(tokenRequests().map((e) => e.grantType)).toEqual([
+      'client_credentials',
+      'client_credentials',
+    ]);
+    // The new token replaces the old one in the cache.
+    expect(await tokens.getAccessToken()).toBe(fresh);
+    expect(tokenRequests()).toHaveLength(2);
+  });
+
   it('explains a rejected secret in plain words', async () => {
     sim = await startSimulator({
       fixture: smallTenant(),
@@ -169,6 +191,30 @@ describe('delegated sign-in (a person, device code)', () => {
     expect(persisted.RefreshToken).toEqual({});
     expect(persisted.AccessToken).toEqual({});
     await expect(again.getAccessToken()).rejects.toBeInstanceOf(SignInError);
+  });
+
+  it('redeems the refresh token for a new access token when asked to skip the cache', async () => {
+    sim = await startSimulator({
+      fixture: smallTenant(),
+      clients: [{ clientId: CLIENT_ID, publicClient: true }],
+      deviceCodeInterval: 0,
+    });
+    const signIn = new DelegatedSignIn({
+      clientId: CLIENT_ID,
+      tenant: 'organizations',
+      permissions: ['Policy.Read.All'],
+      networkClient: createSimNetworkClient(sim.base),
+    });
+    await signIn.signInWithDeviceCode(() => {});
+    const cached = await signIn.getAccessToken();
+    const before = tokenRequests().length;
+    const fresh = await signIn.getAccessToken({ forceRefresh: true });
+    expect(fresh).not.toBe(cached);
+    expect(tokenRequests().slice(before)).toEqual([
+      expect.objectContaining({ grantType: 'refresh_token', clientId: CLIENT_ID }),
+    ]);
+    expect(await signIn.getAccessToken()).toBe(fresh);
+    expect(tokenRequests()).toHaveLength(before + 1);
   });
 
   it('explains a declined sign-in', async () => {

@@ -227,7 +227,7 @@ describe('collectSnapshot with mail DNS', () => {
         networkClient: createSimNetworkClient(sim.base),
       }).forTenant(TENANT_ID);
       const gateway = new GraphGateway({
-        getAccessToken: () => tokens.getAccessToken(),
+        getAccessToken: (options) => tokens.getAccessToken(options),
         transport: createSimGraphSender(sim.base),
       });
       const snapshot = await collectSnapshot({

@@ -23,7 +23,7 @@ export async function recordTenant(options: RecordOptions): Promise<TenantFixtur
   await connection.tokens.getAccessToken();
   const recordedAt = connection.asOf ?? now();
   const gateway = new GraphGateway({
-    getAccessToken: () => connection.tokens.getAccessToken(),
+    getAccessToken: (options) => connection.tokens.getAccessToken(options),
     ...(connection.graphTransport ? { transport: connection.graphTransport } : {}),
     ...(onProgress ? { onWait: (wait) => onProgress({ type: 'waiting', ...wait }) } : {}),
   });

@@ -104,7 +104,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   // Sign in before collecting, so a sign-in problem is reported as such and not per source.
   await connection.tokens.getAccessToken();
   const gateway = new GraphGateway({
-    getAccessToken: () => connection.tokens.getAccessToken(),
+    getAccessToken: (options) => connection.tokens.getAccessToken(options),
     ...(connection.graphTransport ? { transport: connection.graphTransport } : {}),
     ...(options.retryDelaySeconds !== undefined
       ? { retryDelaySeconds: options.retryDelaySeconds }

@@ -26,6 +26,8 @@ async function gatewayFor(
     budget?: number;
     throttling?: boolean;
     onWait?: (wait: GraphWait) => void;
+    /** Fetch the first token before any request, as a scan does. */
+    warmToken?: boolean;
   } = {},
 ) {
   const client = createDemoClient();
@@ -39,8 +41,9 @@ async function gatewayFor(
     credential: { kind: 'secret', secret: client.secret },
     networkClient: createSimNetworkClient(sim.base),
   }).forTenant(TENANT_ID);
+  if (options.warmToken) await tokens.getAccessToken();
   return new GraphGateway({
-    getAccessToken: () => tokens.getAccessToken(),
+    getAccessToken: (options) => tokens.getAccessToken(options),
     transport: createSimGraphSender(sim.base),
     retryDelaySeconds: options.retryDelaySeconds ?? 0,
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
@@ -49,6 +52,9 @@ async function gatewayFor(
     ...(options.onWait ? { onWait: options.onWait } : {}),
   });
 }
+
+const tokenRequests = () =>
+  sim!.log.filter((e) => e.service === 'entra' && e.path.endsWith('/oauth2/v2.0/token'));
 
 const ORG = { path: '/organization' };
 const USERS = { path: '/users', query: { select: ['id'], top: 999 } };
@@ -219,13 +225,41 @@ describe('GraphGateway', () => {
     expect(gateway.requestCount).toBe(5);
   });
 
-  it('asks for a token again when Graph says the token expired mid-scan', async () => {
+  it('retries with a fresh token when Graph says the cached one expired mid-scan', async () => {
     const gateway = await gatewayFor(
       smallTenant({}, [{ match: 'GET /v1.0/users', kind: 'expired-token', times: 1 }]),
     );
     expect((await gateway.getAll('/users')).ok).toBe(true);
-    const statuses = sim!.log.filter((e) => e.service === 'graph').map((e) => e.status);
-    expect(statuses).toEqual([401, 200]);
+    const graph = sim!.log.filter((e) => e.service === 'graph');
+    expect(graph.map((e) => e.status)).toEqual([401, 200]);
+    // The simulator keeps rejecting the expired token: the retry had to bring another one.
+    expect(graph[1]!.tokenId).toBeDefined();
+    expect(graph[1]!.tokenId).not.toBe(graph[0]!.tokenId);
+    expect(tokenRequests()).toHaveLength(2);
+  });
+
+  it('fetches one fresh token for parallel requests that met the same expired token', async () => {
+    // Whichever read arrives first finds its token expired; the others arrive with the same one.
+    const gateway = await gatewayFor(
+      smallTenant({}, [{ match: 'GET /v1.0/', kind: 'expired-token', times: 1 }]),
+      { warmToken: true },
+    );
+    const results = await Promise.all([
+      gateway.get('/users'),
+      gateway.get('/organization'),
+      gateway.get('/domains'),
+    ]);
+    // The small tenant has no domains: a 404 after sign-in is an answer like any other.
+    expect(results.map((r) => r.ok || r.error.kind)).toEqual([true, true, 'not_found']);
+    const graph = sim!.log.filter((e) => e.service === 'graph');
+    expect(graph.map((e) => e.status).sort()).toEqual([200, 200, 401, 401, 401, 404]);
+    const expired = graph.find((e) => e.status === 401 && e.authenticated);
+    const served = new Set(graph.filter((e) => e.status !== 401).map((e) => e.tokenId));
+    expect(expired?.tokenId).toBeDefined();
+    expect(served.size).toBe(1);
+    expect(served.has(expired!.tokenId)).toBe(false);
+    // One token before the reads, one to replace it.
+    expect(tokenRequests()).toHaveLength(2);
   });
 
   it('stays inside the throttling model: no 429 from paced Conditional Access reads', async () => {

@@ -1,5 +1,6 @@
 import {
   AuthenticationHandler,
+  AuthenticationHandlerOptions,
   Client,
   HTTPMessageHandler,
   ResponseType,
@@ -12,6 +13,7 @@ import { classifyHttpError, classifyTransportError } from './classify-error';
 import { sleep, ThrottlePacer, type Release } from './pacer';
 import { backoffMs, parseRetryAfter } from './retry-after';
 import { StringPool } from './string-pool';
+import { TokenSupply, type GetAccessToken } from './token-supply';
 
 export { CancelledError } from './cancelled';
 
@@ -38,7 +40,8 @@ export interface GraphRetryOptions {
 }
 
 export interface GraphGatewayOptions {
-  readonly getAccessToken: () => Promise<string>;
+  /** Pass `options` on: after an expired-token answer the gateway asks for a forced refresh. */
+  readonly getAccessToken: GetAccessToken;
   /**
    * The last middleware of the Graph client's chain: the one that performs HTTP. Production uses
    * the client's own `HTTPMessageHandler`; the tenant simulator plugs in here.
@@ -98,7 +101,14 @@ function isCollectionPage(
 
 /** One attempt's outcome, before retry decisions. */
 type Attempt =
-  | { kind: 'answer'; status: number; headers: Headers | Record<string, string>; body: unknown }
+  | {
+      kind: 'answer';
+      status: number;
+      headers: Headers | Record<string, string>;
+      body: unknown;
+      /** The bearer token the attempt sent, when known (to replace it if Graph rejected it). */
+      token?: string;
+    }
   | { kind: 'unreadable'; status: number; headers: Headers | Record<string, string> }
   | { kind: 'transport'; error: unknown; timedOut: boolean };
 
@@ -180,6 +190,7 @@ export class GraphGateway {
   retries = 0;
   /** A sign-in failure stops the whole scan; it is re-thrown as it was, not as a source error. */
   private signInFailure: unknown;
+  private readonly tokens: TokenSupply;
 
   constructor(options: GraphGatewayOptions) {
     const counter: Middleware = {
@@ -189,18 +200,11 @@ export class GraphGateway {
       },
     };
     const next: Middleware = options.transport ?? new HTTPMessageHandler();
+    this.tokens = new TokenSupply(options.getAccessToken);
     this.client = Client.initWithMiddleware({
+      // Each attempt brings its own provider (`attempt`); this one serves any other request.
       middleware: [
-        new AuthenticationHandler({
-          getAccessToken: async () => {
-            try {
-              return await options.getAccessToken();
-            } catch (error) {
-              this.signInFailure = error;
-              throw error;
-            }
-          },
-        }),
+        new AuthenticationHandler({ getAccessToken: () => this.bearer(undefined) }),
         counter,
       ],
       defaultVersion: 'v1.0',
@@ -397,9 +401,11 @@ export class GraphGateway {
       if (n >= this.maxAttempts || this.retriesLeft <= 0) return toResult(attempt);
       this.retriesLeft -= 1;
       this.retries += 1;
+      let renew: { rejected: string | undefined } | undefined;
       if (expired) {
-        // The token ran out mid-scan: the next attempt asks the token source again.
+        // The token ran out mid-scan while the cache still holds it: retry with a fresh one.
         expiredTokenRetried = true;
+        renew = { rejected: attempt.kind === 'answer' ? attempt.token : undefined };
       } else {
         const headers = attempt.kind === 'transport' ? undefined : attempt.headers;
         const announced = headers
@@ -423,11 +429,24 @@ export class GraphGateway {
       }
       const release = await this.pace(url, signal, label);
       try {
-        attempt = await this.attempt(url, signal, post);
+        attempt = await this.attempt(url, signal, post, renew);
       } finally {
         release();
       }
       if (!retryable(attempt) && !isExpiredToken(attempt)) return toResult(attempt);
+    }
+  }
+
+  /**
+   * The bearer token for one attempt: the current one, or with `renew` one that replaces the
+   * token Graph rejected. A failure to get one is a sign-in failure.
+   */
+  private async bearer(renew: { rejected: string | undefined } | undefined): Promise<string> {
+    try {
+      return await (renew ? this.tokens.replacing(renew.rejected) : this.tokens.current());
+    } catch (error) {
+      this.signInFailure = error;
+      throw error;
     }
   }
 
@@ -450,16 +469,22 @@ export class GraphGateway {
     url: string,
     signal: AbortSignal | undefined,
     post?: { readonly body: unknown },
+    renew?: { rejected: string | undefined },
   ): Promise<Attempt> {
     if (signal?.aborted) throw new CancelledError();
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    let token: string | undefined;
+    const auth = new AuthenticationHandlerOptions({
+      getAccessToken: async () => (token = await this.bearer(renew)),
+    });
     let response: Response;
     try {
       const request = this.client
         .api(url)
         .responseType(ResponseType.RAW)
-        .options({ signal: combined });
+        .options({ signal: combined })
+        .middlewareOptions([auth]);
       response = (await (post ? request.post(post.body) : request.get())) as Response;
     } catch (error) {
       if (signal?.aborted) throw new CancelledError();
@@ -478,6 +503,7 @@ export class GraphGateway {
         kind: 'answer',
         status: response.status,
         headers: response.headers,
+        ...(token !== undefined ? { token } : {}),
         body: text.length
           ? text.length > LARGE_BODY_CHARS
             ? JSON.parse(text, this.strings.reviver)

@@ -52,7 +52,7 @@ async function gatewayFor(fixture: TenantFixture) {
     networkClient: createSimNetworkClient(sim.base),
   }).forTenant(TENANT_ID);
   return new GraphGateway({
-    getAccessToken: () => tokens.getAccessToken(),
+    getAccessToken: (options) => tokens.getAccessToken(options),
     transport: createSimGraphSender(sim.base),
     retryDelaySeconds: 0,
   });

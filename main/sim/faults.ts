@@ -1,5 +1,9 @@
 import type { FixtureFault } from '../../shared/fixture/tenant-fixture';
 
+/**
+ * `expired-token` answers 401 `InvalidAuthenticationToken` and refuses the presented token from then
+ * on, although its lifetime is not over: the client must come back with a new one.
+ */
 export type FaultKind = 'status' | 'timeout' | 'malformed' | 'truncated' | 'expired-token';
 
 /** A fault that applies to one request. */

@@ -126,6 +126,38 @@ describe('authentication', () => {
       await other.close();
     }
   });
+
+  it('keeps refusing a token an expired-token fault rejected, and takes a new one', async () => {
+    const other = await startSimulator({
+      fixture: { ...fixture, faults: [{ match: 'GET /v1.0/users', kind: 'expired-token' }] },
+      clients: [CLIENT],
+      seed: 7,
+    });
+    try {
+      const rejected = await appToken(other.base);
+      const read = (bearer: string) =>
+        fetch(`${other.base}/v1.0/users`, { headers: { authorization: `Bearer ${bearer}` } });
+      expect((await read(rejected)).status).toBe(401);
+      const again = await read(rejected);
+      expect(again.status).toBe(401);
+      expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(
+        /expired/,
+      );
+      const fresh = await appToken(other.base);
+      expect((await read(fresh)).status).toBe(200);
+      const reads = other.log.filter((e) => e.service === 'graph');
+      expect(reads.map((e) => [e.status, e.authenticated])).toEqual([
+        [401, true],
+        [401, false],
+        [200, true],
+      ]);
+      expect(reads[0]!.tokenId).toMatch(/^[\w-]{22}$/);
+      expect(reads[2]!.tokenId).toMatch(/^[\w-]{22}$/);
+      expect(reads[2]!.tokenId).not.toBe(reads[0]!.tokenId);
+    } finally {
+      await other.close();
+    }
+  });
 });
 
 describe('collections', () => {

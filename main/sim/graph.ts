@@ -18,7 +18,7 @@ import {
 } from './odata';
 import type { SeededIds } from './seeded-ids';
 import { header, type SimReply, type SimRequest } from './sim-http';
-import type { TokenService } from './tokens';
+import type { TokenClaims, TokenService } from './tokens';
 import { requestKey, type Admission, type ThrottleModel } from './throttle-model';
 
 export interface GraphServiceOptions {
@@ -106,11 +106,12 @@ export class GraphService {
       'request-id': requestId,
       'client-request-id': clientRequestId ?? requestId,
     };
+    let tokenId: string | undefined;
     const reply = (answer: GraphAnswer, authenticated: boolean): SimReply => ({
       status: answer.status,
       headers: { 'content-type': 'application/json', ...answer.headers, ...baseHeaders },
       body: answer.body === undefined ? '' : JSON.stringify(answer.body),
-      note: { authenticated },
+      note: { authenticated, ...(authenticated && tokenId ? { tokenId } : {}) },
     });
 
     const match = VERSIONED.exec(req.path);
@@ -120,13 +121,16 @@ export class GraphService {
     }
 
     const auth = this.authenticate(req, errorIds);
-    if (auth) return reply(auth, false);
+    if (!auth.ok) return reply(auth.answer, false);
+    if (typeof auth.claims.uti === 'string') tokenId = auth.claims.uti;
 
     const version = match[1] as 'v1.0' | 'beta';
     const isBatch = req.method === 'POST' && resource.toLowerCase() === '$batch';
     const key = requestKey(req.method, `/${version}/${resource}`, req.query);
     const fault = this.options.faults.take(req.method, req.path);
     if (fault?.kind === 'expired-token') {
+      // This token stays rejected: a client must come back with a new one, not the same again.
+      this.options.tokens.expire(auth.claims);
       return reply(
         this.error(
           401,
@@ -242,10 +246,14 @@ export class GraphService {
     );
   }
 
-  private authenticate(req: SimRequest, errorIds: GraphErrorIds): GraphAnswer | undefined {
+  private authenticate(
+    req: SimRequest,
+    errorIds: GraphErrorIds,
+  ): { ok: true; claims: TokenClaims } | { ok: false; answer: GraphAnswer } {
     const authorization = header(req, 'authorization') ?? '';
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
     let message: string | undefined;
+    let claims: TokenClaims | undefined;
     if (!bearer) {
       message = 'Access token is empty.';
     } else {
@@ -261,15 +269,25 @@ export class GraphService {
         message = 'Access token validation failure. The token was issued for a different tenant.';
       } else if (check.claims.aud !== 'https://graph.microsoft.com') {
         message = 'Access token validation failure. Invalid audience.';
+      } else {
+        claims = check.claims;
       }
     }
-    if (!message) return undefined;
-    const answer = this.error(401, 'InvalidAuthenticationToken', message, errorIds);
+    if (claims) return { ok: true, claims };
+    const answer = this.error(
+      401,
+      'InvalidAuthenticationToken',
+      message ?? 'Access token validation failure.',
+      errorIds,
+    );
     return {
-      ...answer,
-      headers: {
-        'www-authenticate':
-          'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
+      ok: false,
+      answer: {
+        ...answer,
+        headers: {
+          'www-authenticate':
+            'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
+        },
       },
     };
   }

@@ -66,6 +66,8 @@ export interface SimRequestLogEntry {
   readonly grantType?: string;
   readonly clientId?: string;
   readonly authenticated?: boolean;
+  /** The `uti` claim of the accepted bearer token (a Graph request that got past sign-in). */
+  readonly tokenId?: string;
 }
 
 export interface Simulator {

@@ -19,6 +19,8 @@ export interface SimLogNote {
   grantType?: string;
   clientId?: string;
   authenticated?: boolean;
+  /** The `uti` claim of an accepted bearer token: tells tokens apart without logging them. */
+  tokenId?: string;
 }
 
 export interface SimReply {

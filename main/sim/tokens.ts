@@ -59,6 +59,8 @@ export class TokenService {
   private readonly key: Buffer;
   private readonly kid: string;
   private readonly refreshTokens = new Map<string, RefreshGrant>();
+  /** `uti` of access tokens expired ahead of their `exp`. */
+  private readonly expiredTokenIds = new Set<string>();
 
   constructor(
     private readonly ids: SeededIds,
@@ -161,6 +163,14 @@ export class TokenService {
     return grant;
   }
 
+  /**
+   * Treats an access token as expired from now on, although its `exp` is still ahead: what Graph
+   * does when its clock runs ahead of the client's, which still holds the token as valid.
+   */
+  expire(claims: TokenClaims): void {
+    if (typeof claims.uti === 'string') this.expiredTokenIds.add(claims.uti);
+  }
+
   /** Checks a bearer token: signed by this simulator's key and inside its lifetime. */
   verify(token: string): TokenCheck {
     const parts = token.split('.');
@@ -183,6 +193,9 @@ export class TokenService {
       return { ok: false, reason: 'malformed' };
     const now = this.nowSeconds();
     if (c.exp <= now) return { ok: false, reason: 'expired' };
+    if (typeof c.uti === 'string' && this.expiredTokenIds.has(c.uti)) {
+      return { ok: false, reason: 'expired' };
+    }
     if (typeof c.nbf === 'number' && c.nbf > now + 300)
       return { ok: false, reason: 'not_yet_valid' };
     return { ok: true, claims: c as TokenClaims };
