@@ -281,6 +281,8 @@ describe.skipIf(!hasChromium)('the screens in a real browser', () => {
         .click();
       const form = page.getByRole('form', { name: 'Sign in with a certificate' });
       await form.waitFor();
+      // Browser mode has no system file chooser: the path is typed.
+      expect(await page.getByRole('button', { name: 'Choose file…' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Connect with the certificate' }).click();
       await page.getByText('Enter the tenant’s domain or id.').waitFor();
       await page.getByText('Enter where the certificate file is.').waitFor();
@@ -295,6 +297,46 @@ describe.skipIf(!hasChromium)('the screens in a real browser', () => {
       await page.getByRole('button', { name: 'Connect with the certificate' }).click();
       await page.getByText('Sign-in did not finish').waitFor();
       await page.getByText('There is no file at /nonexistent/breach-ready.pem.').waitFor();
+      expect(pageErrors(page)).toEqual([]);
+      await page.context().close();
+    } finally {
+      await live.stop();
+    }
+  }, 30_000);
+
+  it('fills the certificate path from the desktop app’s file chooser, and keeps the field when it is closed', async () => {
+    const live = await serveApp({ clientId: '11111111-2222-3333-4444-555555555555' });
+    try {
+      const page = await openPage(browser, live.url);
+      // The desktop host's side of the contract: app.info says it can choose files, and the
+      // chooser answers a path, then nothing (closed). Every other call reaches the real server.
+      const chosen: (string | null)[] = ['/home/tech/certs/contoso.pem', null];
+      await page.route('**/api/call', async (route) => {
+        const body = route.request().postDataJSON() as { method: string };
+        if (body.method === 'files.chooseCertificate') {
+          await route.fulfill({ json: { ok: true, value: { path: chosen.shift() ?? null } } });
+          return;
+        }
+        const response = await route.fetch();
+        const json = (await response.json()) as { ok: boolean; value?: object };
+        if (body.method === 'app.info' && json.ok) {
+          json.value = { ...json.value, mode: 'desktop', canChooseFiles: true };
+        }
+        await route.fulfill({ response, json });
+      });
+      await arrive(page, 'Welcome to Breach Ready');
+      await page
+        .getByRole('button', { name: 'Technicians: sign in as your app with a certificate' })
+        .click();
+      const file = page.getByRole('textbox', { name: /Certificate file/ });
+      const choose = page.getByRole('button', { name: 'Choose file…' });
+      await choose.click();
+      await expect.poll(() => file.inputValue()).toBe('/home/tech/certs/contoso.pem');
+      await look(page, '18-certificate-choose-file');
+      await choose.click();
+      await page.waitForTimeout(200);
+      expect(await file.inputValue()).toBe('/home/tech/certs/contoso.pem');
+      expect(chosen).toEqual([]);
       expect(pageErrors(page)).toEqual([]);
       await page.context().close();
     } finally {

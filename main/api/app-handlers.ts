@@ -15,6 +15,7 @@ export function appHandlers({ deps }: HandlerContext): AppHandlers {
       dataLocation: deps.dataLocation,
       appRegistration: deps.clientId ?? null,
       tokenStorage: encrypted ? 'encrypted' : 'memory',
+      canChooseFiles: Boolean(deps.chooseFile),
     }),
     'catalog.list': async () => catalogMeta(),
   };

@@ -2,6 +2,12 @@ import type { ICachePlugin, INetworkModule } from '@azure/msal-node';
 import type { Middleware } from '@microsoft/microsoft-graph-client';
 import type { Store } from '../store/store';
 
+/** What a file chooser shows: its title and the kinds of file it offers. */
+export interface FileChoiceRequest {
+  readonly title: string;
+  readonly filters: readonly { readonly name: string; readonly extensions: readonly string[] }[];
+}
+
 /** What the api handlers need from their host (the desktop app or `breach-ready serve`). */
 export interface ApiHandlerDeps {
   /** The open database; the host closes it. */
@@ -16,6 +22,11 @@ export interface ApiHandlerDeps {
   readonly demoSettingsPath?: string;
   /** Opens a URL in the system browser (interactive sign-in). */
   readonly openBrowser: (url: string) => Promise<void>;
+  /**
+   * Opens the system's file chooser (desktop only) and resolves to the chosen file's path, or null
+   * when the person closed it without choosing.
+   */
+  readonly chooseFile?: (request: FileChoiceRequest) => Promise<string | null>;
   /** The Entra app registration for live sign-in; live sign-in is unavailable without one. */
   readonly clientId?: string;
   /** Keeps the sign-in encrypted on disk; without it tokens live in memory for this session. */

@@ -45,6 +45,11 @@ describe('api handlers: app and catalog', () => {
       dataLocation: api.dir,
       appRegistration: null,
       tokenStorage: 'memory',
+      canChooseFiles: false,
+    });
+    expect(await call('files.chooseCertificate', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/desktop app.*full path/) },
     });
     expect(
       await call('auth.signIn', {
@@ -73,6 +78,34 @@ describe('api handlers: app and catalog', () => {
       mode: 'desktop',
       appRegistration: '5eed0000-0000-4000-8000-00000000c11e',
       tokenStorage: 'encrypted',
+    });
+  });
+
+  it('offers the host’s file chooser for the certificate file, and a closed chooser is no choice', async () => {
+    const asked: unknown[] = [];
+    const answers = ['/home/tech/certs/contoso.pem', null, '  '];
+    api = await openTestApi({
+      mode: 'desktop',
+      chooseFile: async (request) => {
+        asked.push(request);
+        return answers.shift() ?? null;
+      },
+    });
+    expect(await ok('app.info')).toMatchObject({ canChooseFiles: true });
+    expect(await ok('files.chooseCertificate', {})).toEqual({
+      path: '/home/tech/certs/contoso.pem',
+    });
+    expect(await ok('files.chooseCertificate', {})).toEqual({ path: null });
+    expect(await ok('files.chooseCertificate', {})).toEqual({ path: null });
+    expect(asked[0]).toMatchObject({
+      title: expect.stringMatching(/certificate/i),
+      filters: expect.arrayContaining([
+        expect.objectContaining({ extensions: expect.arrayContaining(['pem']) }),
+      ]),
+    });
+    expect(await call('files.chooseCertificate', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
     });
   });
 

@@ -10,6 +10,7 @@ import { tenantHandlers } from './tenant-handlers';
 import { scanHandlers } from './scan-handlers';
 import { decisionHandlers } from './decision-handlers';
 import { reportHandlers } from './report-handlers';
+import { fileHandlers } from './file-handlers';
 
 export type { ApiHandlerDeps } from './handler-deps';
 
@@ -45,6 +46,7 @@ export function createApiService(deps: ApiHandlerDeps): ApiService {
     ...scanHandlers(shared),
     ...decisionHandlers(shared),
     ...reportHandlers(shared),
+    ...fileHandlers(shared),
   };
   const handlers = Object.fromEntries(
     Object.entries(all).map(([method, handler]) => [

@@ -17,6 +17,7 @@ const VALID: { [M in ApiMethod]: ApiRequest<M> } = {
   'auth.signIn': { method: 'browser', tenant: 'contoso.onmicrosoft.com' },
   'auth.cancelSignIn': {},
   'auth.signOut': {},
+  'files.chooseCertificate': {},
   'tenants.list': {},
   'tenants.getSettings': { tenantId: 't1' },
   'tenants.setSettings': {

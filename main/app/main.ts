@@ -8,6 +8,7 @@ import { DATABASE_FILE } from '../store/data-location';
 import { Store } from '../store/store';
 import { appPaths, TOKEN_CACHE_FILE } from './app-paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { chooseFileWithDialog } from './file-chooser';
 import { registerApiIpc } from './ipc-main';
 import { installApplicationMenu } from './menu';
 import { openSignInPage } from './safe-shell';
@@ -75,6 +76,7 @@ async function start(): Promise<void> {
     clock: () => new Date(),
     demoFixturePath: paths.demoFixture,
     openBrowser: openSignInPage,
+    chooseFile: chooseFileWithDialog,
     ...(process.env.BREACH_READY_CLIENT_ID ? { clientId: process.env.BREACH_READY_CLIENT_ID } : {}),
     cachePlugin,
     localActor: `Someone on ${hostname()}`,

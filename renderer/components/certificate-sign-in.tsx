@@ -1,12 +1,15 @@
 import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { SignInRequest } from '../../shared/api/contract';
+import { asApiError } from '../state/use-async';
 
 const CLIENT_ID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  fileRow: { display: 'flex', gap: tokens.spacingHorizontalS },
+  grow: { flexGrow: 1 },
 });
 
 /**
@@ -18,6 +21,11 @@ export function CertificateSignIn(props: {
   readonly tenant: string;
   /** The configured app registration, if any. */
   readonly clientId: string | null;
+  /**
+   * Opens the system's file chooser (desktop app) and resolves to the chosen path, or null. Absent
+   * in browser mode, where the path is typed.
+   */
+  readonly onChooseFile?: () => Promise<string | null>;
   readonly onSubmit: (request: Extract<SignInRequest, { method: 'certificate' }>) => void;
   readonly onBack: () => void;
 }) {
@@ -27,9 +35,21 @@ export function CertificateSignIn(props: {
   const [keyFile, setKeyFile] = useState('');
   const [thumbprint, setThumbprint] = useState('');
   const [tried, setTried] = useState(false);
+  const [chooserProblem, setChooserProblem] = useState<string | null>(null);
   const missingTenant = tried && tenant.trim() === '';
   const missingFile = tried && keyFile.trim() === '';
   const badClientId = tried && !CLIENT_ID.test(clientId.trim());
+
+  const choose = async () => {
+    if (!props.onChooseFile) return;
+    setChooserProblem(null);
+    try {
+      const path = await props.onChooseFile();
+      if (path) setKeyFile(path);
+    } catch (error) {
+      setChooserProblem(asApiError(error).message);
+    }
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -79,14 +99,24 @@ export function CertificateSignIn(props: {
       <Field
         label="Certificate file (PEM)"
         required
-        validationMessage={missingFile ? 'Enter where the certificate file is.' : undefined}
+        validationMessage={
+          missingFile
+            ? props.onChooseFile
+              ? 'Choose the certificate file, or enter where it is.'
+              : 'Enter where the certificate file is.'
+            : (chooserProblem ?? undefined)
+        }
         hint="The full path of a .pem file holding the certificate and its private key, without a password. Breach Ready reads it only to sign in and keeps nothing of it."
       >
-        <Input
-          value={keyFile}
-          onChange={(_, d) => setKeyFile(d.value)}
-          placeholder="C:\Users\you\Documents\breach-ready.pem"
-        />
+        <div className={styles.fileRow}>
+          <Input
+            className={styles.grow}
+            value={keyFile}
+            onChange={(_, d) => setKeyFile(d.value)}
+            placeholder="C:\Users\you\Documents\breach-ready.pem"
+          />
+          {props.onChooseFile ? <Button onClick={() => void choose()}>Choose file…</Button> : null}
+        </div>
       </Field>
       <Field
         label="SHA-256 thumbprint (only if the file holds just the key)"

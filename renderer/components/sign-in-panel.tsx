@@ -146,6 +146,11 @@ export function SignInPanel() {
       <CertificateSignIn
         tenant={tenant}
         clientId={info.appRegistration}
+        {...(info.canChooseFiles
+          ? {
+              onChooseFile: async () => (await api.call('files.chooseCertificate', {})).path,
+            }
+          : {})}
         onSubmit={(request) => void signIn(request)}
         onBack={() => setState({ step: 'idle' })}
       />

@@ -102,6 +102,8 @@ export const apiRequests = {
   'auth.signIn': signInRequestSchema,
   'auth.cancelSignIn': empty,
   'auth.signOut': empty,
+  /** Desktop only: the system's file chooser, for the certificate file of certificate sign-in. */
+  'files.chooseCertificate': empty,
 
   'tenants.list': empty,
   'tenants.getSettings': z.object({ tenantId: id }).strict(),
@@ -141,6 +143,8 @@ export interface ApiResponses {
   'auth.signIn': SignedInAccount;
   'auth.cancelSignIn': null;
   'auth.signOut': null;
+  /** The chosen file's full path, or null when the chooser was closed without a choice. */
+  'files.chooseCertificate': { readonly path: string | null };
   'tenants.list': readonly TenantListItem[];
   'tenants.getSettings': { readonly settings: TenantSettings; readonly declared: boolean };
   'tenants.setSettings': null;

@@ -23,6 +23,8 @@ export interface AppInfo {
   readonly appRegistration: string | null;
   /** Where tokens are kept: encrypted on disk, or only in memory for this session. */
   readonly tokenStorage: 'encrypted' | 'memory';
+  /** The desktop app opens the system's file chooser; in browser mode a path is typed. */
+  readonly canChooseFiles: boolean;
 }
 
 export interface SignedInAccount {
