@@ -101,3 +101,24 @@ describe('the preload bridge', () => {
     ).toThrow(/function/);
   });
 });
+
+describe('the preload bundle', () => {
+  it('holds the bridge and the method names only: no schema library, no contract, a few kilobytes', async () => {
+    const { build } = await import('esbuild');
+    const result = await build({
+      entryPoints: [new URL('./preload.ts', import.meta.url).pathname],
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['electron'],
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((path) => path.includes('node_modules'))).toBe(false);
+    expect(inputs.some((path) => path.endsWith('shared/api/contract.ts'))).toBe(false);
+    expect(inputs.some((path) => path.endsWith('shared/api/names.ts'))).toBe(true);
+    expect(result.outputFiles[0]!.contents.byteLength).toBeLessThan(16_000);
+  });
+});

@@ -1,4 +1,4 @@
-import { API_EVENTS, API_METHODS } from '../../shared/api/contract';
+import { API_EVENT_NAMES, API_METHOD_NAMES } from '../../shared/api/names';
 import { createBridge, eventChannel, methodChannel, type Bridge } from '../../shared/api/bridge';
 
 /** The two things the preload needs from `ipcRenderer`; nothing else of it is reachable. */
@@ -8,8 +8,8 @@ export interface PreloadIpc {
   removeListener(channel: string, listener: (event: unknown, payload: unknown) => void): unknown;
 }
 
-const METHOD_CHANNELS: ReadonlySet<string> = new Set(API_METHODS.map(methodChannel));
-const EVENT_CHANNELS: ReadonlySet<string> = new Set(API_EVENTS.map(eventChannel));
+const METHOD_CHANNELS: ReadonlySet<string> = new Set(API_METHOD_NAMES.map(methodChannel));
+const EVENT_CHANNELS: ReadonlySet<string> = new Set(API_EVENT_NAMES.map(eventChannel));
 
 /**
  * The object the preload exposes as `window.breachReady`: one named function per api method and

@@ -1,12 +1,11 @@
-import {
-  API_EVENTS,
-  API_METHODS,
-  type ApiErrorBody,
-  type ApiEvent,
-  type ApiEvents,
-  type ApiMethod,
-  type ApiRequest,
-  type ApiResponse,
+import { API_EVENT_NAMES, API_METHOD_NAMES } from './names';
+import type {
+  ApiErrorBody,
+  ApiEvent,
+  ApiEvents,
+  ApiMethod,
+  ApiRequest,
+  ApiResponse,
 } from './contract';
 
 /** What a transport answers for one call: the value, or a plain error. */
@@ -42,13 +41,14 @@ export function createBridge(
   subscribe: (channel: string, listener: (payload: unknown) => void) => () => void,
 ): Bridge {
   const api = Object.fromEntries(
-    API_METHODS.map((method) => [
+    API_METHOD_NAMES.map((method) => [
       method,
       (request: unknown) => invoke(methodChannel(method), request),
     ]),
   ) as unknown as BridgeMethods;
   const on = <E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void) => {
-    if (!API_EVENTS.includes(event)) throw new Error(`Unknown event ${String(event)}`);
+    if (!(API_EVENT_NAMES as readonly string[]).includes(event))
+      throw new Error(`Unknown event ${String(event)}`);
     return subscribe(eventChannel(event), (payload) => listener(payload as ApiEvents[E]));
   };
   return Object.freeze({ api: Object.freeze(api), on });

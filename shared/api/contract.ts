@@ -15,6 +15,7 @@ import type {
   SignedInAccount,
   TenantListItem,
 } from './views';
+import { API_EVENT_NAMES, API_METHOD_NAMES, type ApiMethodName } from './names';
 
 /**
  * The one contract between the renderer and the main process. Both transports (Electron IPC and
@@ -129,7 +130,7 @@ export const apiRequests = {
   'reports.create': z.object({ scanId: id, format: z.enum(REPORT_FORMATS) }).strict(),
   'branding.get': empty,
   'branding.set': brandingSchema,
-} as const;
+} as const satisfies Record<ApiMethodName, z.ZodType>;
 
 export type ApiMethod = keyof typeof apiRequests;
 export type ApiRequest<M extends ApiMethod> = z.input<(typeof apiRequests)[M]>;
@@ -166,7 +167,8 @@ export interface ApiResponses {
 }
 export type ApiResponse<M extends ApiMethod> = ApiResponses[M];
 
-export const API_METHODS = Object.keys(apiRequests) as ApiMethod[];
+/** Every method, in the order of `names.ts` (which has exactly the keys of `apiRequests`). */
+export const API_METHODS: readonly ApiMethod[] = API_METHOD_NAMES;
 
 export function isApiMethod(value: unknown): value is ApiMethod {
   return typeof value === 'string' && Object.hasOwn(apiRequests, value);
@@ -215,7 +217,7 @@ export interface ApiEvents {
   'auth.deviceCode': DeviceCodeEvent;
 }
 export type ApiEvent = keyof ApiEvents;
-export const API_EVENTS: readonly ApiEvent[] = ['scan.progress', 'auth.deviceCode'];
+export const API_EVENTS: readonly ApiEvent[] = API_EVENT_NAMES;
 
 /** Errors every transport returns in the same shape: plain words, never a stack trace. */
 export const API_ERROR_CODES = [
