@@ -327,6 +327,90 @@ describe('APP-005 apps that can read every mailbox', () => {
     ]);
   });
 
+  describe('with the mailbox access records of the last 7 days', () => {
+    const OUTLOOK = 'd3590ed6-52b3-4102-aeff-aad2292ab01c';
+    const records = (apps: { appId: string; records: number; users?: number }[]) => ({
+      status: 'succeeded',
+      queryId: 'q-1',
+      recordCount: apps.reduce((n, a) => n + a.records, 0),
+      morePages: false,
+      sample: [],
+      apps,
+    });
+
+    it('adds what an unapproved holder read, and fails for a reader that holds no permission', () => {
+      const f = run(
+        APP_005,
+        snapshotWith({
+          ...holders,
+          mailItemsAccessed: records([
+            { appId: OUTLOOK, records: 200, users: 20 },
+            { appId: 'app-mailmerge', records: 21, users: 3 },
+            { appId: 'app-files', records: 4, users: 1 },
+          ]),
+        }),
+        { settings: { approvedMailApps: ['app-reminder', 'app-mailmerge', 'app-backup'] } },
+      );
+      expect(f.verdict).toBe('fail');
+      expect(f.reason).toBe(
+        'An app you have not approved read mail in the last 7 days (Scan to OneDrive).',
+      );
+      expect(f.affected).toContainEqual({
+        id: 'app-mailmerge',
+        displayName: 'MailMerge Pro',
+        detail:
+          'app id app-mailmerge; Mail.ReadWrite; publisher not verified; approved; read mail in the last 7 days (21 mail access records, 3 mailboxes)',
+      });
+      expect(f.affected).toContainEqual({
+        id: 'app-files',
+        displayName: 'Scan to OneDrive',
+        detail:
+          'app id app-files; read mail in the last 7 days (4 mail access records, 1 mailbox); not on your approved list',
+      });
+      expect(f.affected.map((a) => a.id)).not.toContain(OUTLOOK);
+      expect(f.evidence[3]?.summary).toBe(
+        "3 app(s) seen reading mail in the last 7 days, 1 not approved and not Microsoft's own",
+      );
+    });
+
+    it('passes when no app holds mail permissions and only Microsoft and approved apps read mail', () => {
+      const f = run(
+        APP_005,
+        snapshotWith({
+          ...data([]),
+          mailItemsAccessed: records([
+            { appId: OUTLOOK, records: 50 },
+            { appId: 'app-reminder', records: 2 },
+          ]),
+        }),
+        { settings: { approvedMailApps: ['app-reminder'] } },
+      );
+      expect(f).toMatchObject({ verdict: 'pass', affected: [] });
+      expect(f.reason).toMatch(/only Microsoft's own apps and apps you approved read mail/);
+    });
+
+    it('reviews permissions alone, and says so, when the records could not be read', () => {
+      const f = run(
+        APP_005,
+        withError(
+          snapshotWith({ ...data([]), mailItemsAccessed: records([]) }),
+          'mailItemsAccessed',
+          'forbidden',
+        ),
+      );
+      expect(f.verdict).toBe('pass');
+      expect(f.reason).toBe('No app has permission to read mail in every mailbox by itself.');
+      expect(f.evidence[3]?.summary).toMatch(
+        /could not be read, so only permissions were reviewed/,
+      );
+      const running = run(
+        APP_005,
+        snapshotWith({ ...data([]), mailItemsAccessed: { status: 'running', queryId: 'q' } }),
+      );
+      expect(running.reason).toBe('No app has permission to read mail in every mailbox by itself.');
+    });
+  });
+
   it('treats a tenant without Exchange Online (404) as having no Exchange grants', () => {
     const snapshot = snapshotWith(
       { servicePrincipals, graphAppRoleAssignments: [] },

@@ -14,6 +14,7 @@ import {
 import type { Check, EvaluationContext, Outcome } from './check';
 import { authorizationPolicySchema } from './graph-shapes';
 import { LEARN, LINKS } from './links';
+import { MAIL_PERMISSIONS, readingSummary, recordedMailReaders } from './mail-readers';
 import { parseSource, unknownFromSource } from './source-data';
 
 const USER_CONSENT_PREFIX = 'ManagePermissionGrantsForSelf.';
@@ -397,14 +398,6 @@ export const APP_004: Check = {
   },
 };
 
-/** Application permissions that let an app read mail in every mailbox, with plain names. */
-const MAIL_PERMISSIONS: Readonly<Record<string, string>> = {
-  '810c84a8-4a9e-49e6-bf7d-12d183f40d01': 'Mail.Read',
-  'e2a3a72e-5f79-4c64-b1b1-878b674786c9': 'Mail.ReadWrite',
-  '693c5e45-0940-467d-9b8a-1022fb9d42ef': 'Mail.ReadBasic.All',
-  'dc890d15-9560-4a4c-9b7f-a736ec74ec40': 'full_access_as_app (Exchange)',
-};
-
 /** The Exchange assignments; an Exchange Online that does not exist (404) holds none. */
 function exchangeAssignments(
   ctx: EvaluationContext,
@@ -426,9 +419,9 @@ export const APP_005: Check = {
   family: 'APP',
   severity: 'high',
   requires: ['graphAppRoleAssignments', 'servicePrincipals'],
-  uses: ['exchangeAppRoleAssignments'],
+  uses: ['exchangeAppRoleAssignments', 'mailItemsAccessed'],
   licences: [],
-  permissions: ['Application.Read.All'],
+  permissions: ['Application.Read.All', 'AuditLogsQuery-Exchange.Read.All'],
   mappings: {
     cisM365: [],
     cisControls: ['2.1', '3.3'],
@@ -481,7 +474,10 @@ export const APP_005: Check = {
       if (!entry.permissions.includes(permission)) entry.permissions.push(permission);
       byPrincipal.set(a.principalId, entry);
     }
+    const readers = recordedMailReaders(ctx);
+    const readerByAppId = new Map((readers ?? []).map((r) => [r.appId, r]));
     const affected: AffectedObject[] = [];
+    const listed = new Set<string>();
     let unapproved = 0;
     for (const [principalId, { name, permissions }] of byPrincipal) {
       const sp = sps.get(principalId);
@@ -493,10 +489,26 @@ export const APP_005: Check = {
         : sp?.appOwnerOrganizationId?.toLowerCase() === ctx.snapshot.tenant.id.toLowerCase()
           ? 'registered in your tenant'
           : 'publisher not verified';
+      const reading = appId ? readerByAppId.get(appId.toLowerCase()) : undefined;
+      if (appId) listed.add(appId.toLowerCase());
       affected.push({
         id: appId ?? principalId,
         displayName: sp?.displayName ?? name,
-        detail: `app id ${appId ?? 'unknown'}; ${permissions.join(', ')}; ${publisher}; ${isApproved ? 'approved' : 'not on your approved list'}`,
+        detail: `app id ${appId ?? 'unknown'}; ${permissions.join(', ')}; ${publisher}; ${
+          isApproved ? 'approved' : 'not on your approved list'
+        }${reading ? `; read mail in the last 7 days (${readingSummary(reading)})` : ''}`,
+      });
+    }
+    // Apps the mailbox access records show reading mail without holding one of the permissions
+    // above (for example through people who consented): unexpected ones are listed too.
+    const unexpectedReaders = (readers ?? []).filter(
+      (r) => r.kind === 'unexpected' && !listed.has(r.appId),
+    );
+    for (const r of unexpectedReaders) {
+      affected.push({
+        id: r.appId,
+        displayName: r.name,
+        detail: `app id ${r.appId}; read mail in the last 7 days (${readingSummary(r)}); not on your approved list`,
       });
     }
     const evidence = [
@@ -507,36 +519,64 @@ export const APP_005: Check = {
       { source: 'exchangeAppRoleAssignments' as const, summary: exchange.note },
       {
         source: 'servicePrincipals' as const,
-        summary: `${affected.length} app(s) can read mail in every mailbox; ${approved.size} app(s) declared as approved`,
+        summary: `${byPrincipal.size} app(s) can read mail in every mailbox; ${approved.size} app(s) declared as approved`,
+      },
+      {
+        source: 'mailItemsAccessed' as const,
+        summary: readers
+          ? `${readers.length} app(s) seen reading mail in the last 7 days, ${
+              readers.filter((r) => r.kind === 'unexpected').length
+            } not approved and not Microsoft's own`
+          : 'mailbox access records could not be read, so only permissions were reviewed',
       },
     ];
+    const unapprovedReaders = (readers ?? []).filter((r) => r.kind === 'unexpected');
+    const readersText = unapprovedReaders.length
+      ? `${unapprovedReaders.length === 1 ? 'An app' : `${unapprovedReaders.length} apps`} you have not approved read mail in the last 7 days (${unapprovedReaders
+          .map((r) => r.name)
+          .join(', ')}).`
+      : '';
     if (!affected.length) {
       return {
         verdict: 'pass',
-        reason: 'No app has permission to read mail in every mailbox by itself.',
+        reason: readers
+          ? "No app has permission to read mail in every mailbox by itself, and only Microsoft's own apps and apps you approved read mail in the last 7 days."
+          : 'No app has permission to read mail in every mailbox by itself.',
         affected: [],
         evidence,
       };
     }
-    if (!approved.size) {
+    if (byPrincipal.size && !approved.size) {
       return {
         verdict: 'fail',
-        reason: `${affected.length} app(s) can read every mailbox without anyone signing in; review each one and declare the ones you expect as approved mail apps.`,
+        reason: [
+          `${byPrincipal.size} app(s) can read every mailbox without anyone signing in; review each one and declare the ones you expect as approved mail apps.`,
+          readersText,
+        ]
+          .filter(Boolean)
+          .join(' '),
         affected,
         evidence,
       };
     }
-    if (unapproved) {
+    if (unapproved || unapprovedReaders.length) {
       return {
         verdict: 'fail',
-        reason: `${unapproved} of the ${affected.length} app(s) that can read every mailbox are not on your approved list.`,
+        reason: [
+          unapproved
+            ? `${unapproved} of the ${byPrincipal.size} app(s) that can read every mailbox are not on your approved list.`
+            : '',
+          readersText,
+        ]
+          .filter(Boolean)
+          .join(' '),
         affected,
         evidence,
       };
     }
     return {
       verdict: 'pass',
-      reason: `All ${affected.length} app(s) that can read every mailbox are on your approved list.`,
+      reason: `All ${byPrincipal.size} app(s) that can read every mailbox are on your approved list.`,
       affected,
       evidence,
     };
@@ -567,7 +607,9 @@ export const APP_006: Check = {
     cisM365: [],
     cisControls: ['5.5'],
     nistCsf: ['PR.AA-01'],
-    scuba: ['MS.AAD.5.6v1', 'MS.AAD.5.7v1'],
+    // ScubaGear's MS.AAD.5.6v1/5.7v1 judge the tenant-wide policy (APP-004), not each app's
+    // credentials, so this check claims no ScubaGear equivalent.
+    scuba: [],
   },
   content: {
     why: 'A client secret is a password an app uses to sign in, with no MFA. Secrets and long-lived certificates get copied into scripts, emails and backups, and one leak lets an attacker act as the app for years. Short-lived certificates limit the damage.',

@@ -16,7 +16,7 @@ import { TEN_CHECKS } from './tenant-settings-checks';
 import { unknownFromSource, UnexpectedShapeError } from './source-data';
 
 /** Bumped whenever a check is added or its logic changes. */
-export const CATALOG_VERSION = '2026.11.1';
+export const CATALOG_VERSION = '2026.11.2';
 
 /** The catalog, in the order people read it: sign-in protection first, investigation last. */
 export const CHECKS: readonly Check[] = [

@@ -5,59 +5,10 @@ import type { Check, EvaluationContext, Outcome } from './check';
 import { hasEntraP1, hasEntraP2, hasServicePlan, userLabel } from './directory';
 import { skusSchema, usersSchema } from './graph-shapes';
 import { LEARN, LINKS } from './links';
+import { auditQuerySchema, mailReaders, type AuditQuery } from './mail-readers';
 import { parseOptionalSource, parseSource, unknownFromSource } from './source-data';
 
 // --- Shapes ------------------------------------------------------------------------------------
-
-/** What the collector keeps of an audit log search (see main/collect/audit-log-query.ts). */
-const auditQuerySchema = z.looseObject({
-  status: z.string(),
-  recordCount: z.number().int().nonnegative().nullish(),
-  morePages: z.boolean().nullish(),
-  filterStartDateTime: z.string().nullish(),
-  filterEndDateTime: z.string().nullish(),
-  sample: z
-    .array(
-      z.looseObject({
-        createdDateTime: z.string().nullish(),
-        operation: z.string().nullish(),
-        service: z.string().nullish(),
-        userPrincipalName: z.string().nullish(),
-        appId: z.string().nullish(),
-        clientAppId: z.string().nullish(),
-      }),
-    )
-    .nullish()
-    .transform((v) => v ?? []),
-  apps: z
-    .array(
-      z.looseObject({
-        appId: z.string(),
-        records: z.number().int().nonnegative(),
-        users: z.number().int().nonnegative().nullish(),
-        lastSeen: z.string().nullish(),
-      }),
-    )
-    .nullish(),
-});
-type AuditQuery = z.infer<typeof auditQuerySchema>;
-
-const servicePrincipalsSchema = z.array(
-  z.looseObject({
-    id: z.string(),
-    appId: z.string().nullish(),
-    displayName: z.string().nullish(),
-    appOwnerOrganizationId: z.string().nullish(),
-  }),
-);
-
-const appRoleAssignmentsSchema = z.array(
-  z.looseObject({
-    appRoleId: z.string(),
-    principalId: z.string(),
-    principalDisplayName: z.string().nullish(),
-  }),
-);
 
 const signInsSchema = z.array(
   z.looseObject({
@@ -110,39 +61,14 @@ const P2 = 'Microsoft Entra ID P2';
 /** M365_ADVANCED_AUDITING: Audit (Premium), which allows audit retention beyond 180 days. */
 export const ADVANCED_AUDITING_PLAN = '2f442157-a11c-46b9-ae5b-6e39ff4e5849';
 
+/** The check that reviews the apps reading mail (APP-005), named where LOG-002 points to it. */
+const APP_005_TITLE = 'You know every app that can read all your mailboxes';
+
 const STORM_LOGS =
   'Storm-0558 read mail at about 25 organisations in 2023 with forged sign-in tokens. It was caught only because one customer had mailbox access logging turned on and noticed an app it did not expect reading mail.';
 
 const STORM_WHY =
   'In 2023 attackers (Storm-0558) read government and company mail for weeks; they were caught only because one customer had mailbox access logging on.';
-
-/** Microsoft's own apps that read mail for people (Outlook and the services behind it). */
-const MICROSOFT_MAIL_APPS: Readonly<Record<string, string>> = {
-  '00000002-0000-0ff1-ce00-000000000000': 'Office 365 Exchange Online',
-  '00000003-0000-0000-c000-000000000000': 'Microsoft Graph',
-  'd3590ed6-52b3-4102-aeff-aad2292ab01c': 'Microsoft Office (Outlook desktop)',
-  '27922004-5251-4030-b22d-91ecd9a37ea4': 'Outlook Mobile',
-  '9199bf20-a13f-4107-85dc-02114787ef48': 'Outlook on the web',
-  '5d661950-3475-41cd-a2c3-d671a3162bc1': 'Outlook (new Outlook for Windows)',
-  '00000006-0000-0ff1-ce00-000000000000': 'Microsoft Office 365 Portal',
-  '1fec8e78-bce4-4aaf-ab1b-5451cc387264': 'Microsoft Teams',
-  '4765445b-32c6-49b0-83e6-1d93765276ca': 'OfficeHome',
-};
-
-/** Tenants that publish Microsoft's own apps. */
-const MICROSOFT_TENANTS = new Set([
-  'f8cdef31-a31e-4b4a-93e4-5f571e91255a',
-  '72f988bf-86f1-41af-91ab-2d7cd011db47',
-  '33e01921-4d64-4f8c-a055-5bdaffd5e33d',
-]);
-
-/** App permissions that let an app read every mailbox (Graph Mail.*, Exchange full_access_as_app). */
-const MAIL_PERMISSIONS: Readonly<Record<string, string>> = {
-  '810c84a8-4a9e-49e6-bf7d-12d183f40d01': 'Mail.Read',
-  'e2a3a72e-5f79-4c64-b1b1-878b674786c9': 'Mail.ReadWrite',
-  '693c5e45-0940-467d-9b8a-1022fb9d42ef': 'Mail.ReadBasic.All',
-  'dc890d15-9560-4a4c-9b7f-a736ec74ec40': 'full_access_as_app',
-};
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -267,71 +193,9 @@ export const LOG_001: Check = {
 
 // --- LOG-002 -----------------------------------------------------------------------------------
 
-interface MailApp {
-  readonly appId: string;
-  readonly name: string;
-  readonly records: number;
-  readonly users?: number | null;
-  readonly lastSeen?: string | null;
-  readonly kind: 'microsoft' | 'approved' | 'unexpected';
-  /** Mail permission the app holds for every mailbox, when the permission lists were read. */
-  readonly permission?: string;
-}
-
-/** Apps seen reading mail, named and sorted: unexpected first. */
-function mailApps(ctx: EvaluationContext, search: AuditQuery): MailApp[] {
-  const seen =
-    search.apps ??
-    [...new Set(search.sample.flatMap((s) => [s.appId, s.clientAppId]).filter((v) => !!v))].map(
-      (appId) => ({ appId: appId!, records: 1, users: null, lastSeen: null }),
-    );
-  const sps = parseOptionalSource(ctx, 'servicePrincipals', servicePrincipalsSchema) ?? [];
-  const byAppId = new Map(
-    sps.filter((sp) => sp.appId).map((sp) => [sp.appId!.toLowerCase(), sp] as const),
-  );
-  const grants = [
-    ...(parseOptionalSource(ctx, 'graphAppRoleAssignments', appRoleAssignmentsSchema) ?? []),
-    ...(parseOptionalSource(ctx, 'exchangeAppRoleAssignments', appRoleAssignmentsSchema) ?? []),
-  ].filter((g) => g.appRoleId.toLowerCase() in MAIL_PERMISSIONS);
-  const approved = new Set(ctx.settings.approvedMailApps.map((a) => a.toLowerCase()));
-  const apps = seen.map((app): MailApp => {
-    const appId = app.appId.toLowerCase();
-    const sp = byAppId.get(appId);
-    const grant = sp
-      ? grants.find((g) => g.principalId.toLowerCase() === sp.id.toLowerCase())
-      : undefined;
-    const microsoft =
-      appId in MICROSOFT_MAIL_APPS ||
-      (sp?.appOwnerOrganizationId !== undefined &&
-        sp.appOwnerOrganizationId !== null &&
-        MICROSOFT_TENANTS.has(sp.appOwnerOrganizationId.toLowerCase()));
-    return {
-      appId,
-      name: sp?.displayName ?? grant?.principalDisplayName ?? MICROSOFT_MAIL_APPS[appId] ?? appId,
-      records: app.records,
-      users: app.users ?? null,
-      lastSeen: app.lastSeen ?? null,
-      kind: approved.has(appId) ? 'approved' : microsoft ? 'microsoft' : 'unexpected',
-      ...(grant ? { permission: MAIL_PERMISSIONS[grant.appRoleId.toLowerCase()] } : {}),
-    };
-  });
-  const order = { unexpected: 0, approved: 1, microsoft: 2 } as const;
-  return apps.sort((a, b) => order[a.kind] - order[b.kind] || b.records - a.records);
-}
-
-function appDetail(app: MailApp): string {
-  const parts = [
-    `${plural(app.records, 'mail access record')}`,
-    ...(app.users ? [`${plural(app.users, 'mailbox', 'mailboxes')}`] : []),
-    ...(app.permission ? [`holds ${app.permission} for every mailbox`] : []),
-    ...(app.lastSeen ? [`last ${app.lastSeen.slice(0, 10)}`] : []),
-  ];
-  return `not on your approved list; ${parts.join(', ')}`;
-}
-
 export const LOG_002: Check = {
   id: 'LOG-002',
-  title: 'Mailbox access is recorded, and only approved apps read mail',
+  title: 'Mailbox access is recorded, so you could tell whose mail was read',
   family: 'LOG',
   severity: 'critical',
   requires: ['mailItemsAccessed'],
@@ -346,28 +210,23 @@ export const LOG_002: Check = {
   },
   stormLesson: STORM_LOGS,
   content: {
-    why: `Mailbox access records ("MailItemsAccessed") show which person or app opened which mail. ${STORM_WHY} The records showed an app nobody expected; a review of your own list does the same.`,
+    why: `Mailbox access records ("MailItemsAccessed") show which person or app opened which mail. ${STORM_WHY} Without these records, nobody can tell whose mail an intruder read, or which customers to warn.`,
     steps: [
       {
         text: 'Make sure mailbox auditing is on: in Exchange Online PowerShell run "Get-OrganizationConfig | Format-List AuditDisabled"; if it says True, run "Set-OrganizationConfig -AuditDisabled $false".',
         link: LINKS.exchangeAdmin,
       },
       {
-        text: 'Open the Microsoft Purview portal › Solutions › Audit, search the last 7 days for the activity "Accessed mailbox items" and check which apps appear.',
+        text: 'Check that no mailbox skips auditing: run "Get-MailboxAuditBypassAssociation -ResultSize Unlimited | Where-Object AuditBypassEnabled" and, for each one listed, "Set-MailboxAuditBypassAssociation -Identity <name> -AuditBypassEnabled $false".',
+      },
+      {
+        text: 'A day later, open the Microsoft Purview portal › Solutions › Audit and search the last 7 days for the activity "Accessed mailbox items" to confirm records appear.',
         link: LINKS.purviewAudit,
       },
-      {
-        text: 'For each app you do not recognise, open Entra admin center › Enterprise apps › All applications, find it by its application ID and remove its access or disable it.',
-        link: LINKS.enterpriseApps,
-      },
-      {
-        text: "Record the apps you do expect to read mail in this app's tenant settings (approved mail apps), so the next scan only flags new ones.",
-      },
     ],
-    verify:
-      "Run this scan again; mailbox access records appear and every app reading mail is Microsoft's own or on your approved list.",
-    userImpact: 'None for staff. An app you remove stops working until it is approved again.',
-    effortMinutes: 30,
+    verify: 'Run this scan again; mailbox access records from the last 7 days appear.',
+    userImpact: 'None: recording happens in the background.',
+    effortMinutes: 15,
     learnMore: [LEARN.mailItemsAccessed, LEARN.mailboxAuditing, LEARN.storm0558],
   },
   evaluate(ctx) {
@@ -388,8 +247,8 @@ export const LOG_002: Check = {
         evidence,
       };
     }
-    const apps = mailApps(ctx, search);
-    const unexpected = apps.filter((a) => a.kind === 'unexpected');
+    const readers = mailReaders(ctx, search);
+    const unexpected = readers.filter((a) => a.kind === 'unexpected');
     const evidence: Evidence[] = [
       {
         source: 'mailItemsAccessed',
@@ -397,34 +256,23 @@ export const LOG_002: Check = {
       },
       {
         source: 'mailItemsAccessed',
-        summary: `apps reading mail: ${apps
+        summary: `apps reading mail: ${readers
           .map(
             (a) => `${a.name} (${a.kind === 'unexpected' ? 'not approved' : a.kind}, ${a.records})`,
           )
           .join('; ')}`,
       },
     ];
-    if (unexpected.length) {
-      const names = unexpected.map((a) => a.name).join(', ');
-      return {
-        verdict: 'warn',
-        reason: `Mailbox access is recorded, and it shows ${
+    const noticed = unexpected.length
+      ? ` They show ${
           unexpected.length === 1 ? 'an app' : `${unexpected.length} apps`
-        } you have not approved reading mail: ${names}.`,
-        affected: unexpected.map((a) => ({
-          id: a.appId,
-          displayName: a.name,
-          detail: appDetail(a),
-        })),
-        evidence,
-      };
-    }
-    const approved = apps.filter((a) => a.kind === 'approved').map((a) => a.name);
+        } you have not approved reading mail (${unexpected
+          .map((a) => a.name)
+          .join(', ')}): see "${APP_005_TITLE}".`
+      : '';
     return {
       verdict: 'pass',
-      reason: `Mailbox access is recorded (${countWord(count, search.morePages)} records in 7 days), and only Microsoft's own mail apps${
-        approved.length ? ` and the apps you approved (${approved.join(', ')})` : ''
-      } read mail.`,
+      reason: `Mailbox access is recorded: ${countWord(count, search.morePages)} records in the last 7 days.${noticed}`,
       affected: [],
       evidence,
     };
