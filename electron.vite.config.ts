@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import rendererConfig from './vite.renderer.config';
+import rendererConfig from './vite.renderer.config.mjs';
 
 // Desktop app build: main process, sandboxed preload (CommonJS), and the renderer page.
 export default defineConfig({

@@ -62,6 +62,6 @@ if (plan.action === 'desktop') {
 process.stderr.write(`\n${plan.notice}\n\n`);
 if (plan.action === 'none') process.exit(1);
 
-const renderer = join(root, 'vite.renderer.config.ts');
+const renderer = join(root, 'vite.renderer.config.mts');
 if (nodeScript(binOf('vite', 'vite.js'), ['build', '--config', renderer]) !== 0) process.exit(1);
 process.exit(nodeScript(cli, ['serve', '--open']));

@@ -46,14 +46,14 @@ function initialJsSize(): Plugin {
 
 /** The renderer page on its own: the desktop app and browser mode serve the same files. */
 export default defineConfig({
-  root: resolve(__dirname, 'renderer'),
+  root: resolve(import.meta.dirname, 'renderer'),
   base: './',
   plugins: [react(), initialJsSize()],
   build: {
-    outDir: resolve(__dirname, 'out/renderer'),
+    outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
     minify: true,
     chunkSizeWarningLimit: 2000,
-    rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+    rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
   },
 });
