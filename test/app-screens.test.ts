@@ -307,23 +307,24 @@ describe.skipIf(!hasChromium)('the screens in a real browser', () => {
   it('fills the certificate path from the desktop app’s file chooser, and keeps the field when it is closed', async () => {
     const live = await serveApp({ clientId: '11111111-2222-3333-4444-555555555555' });
     try {
-      const page = await openPage(browser, live.url);
       // The desktop host's side of the contract: app.info says it can choose files, and the
       // chooser answers a path, then nothing (closed). Every other call reaches the real server.
       const chosen: (string | null)[] = ['/home/tech/certs/contoso.pem', null];
-      await page.route('**/api/call', async (route) => {
-        const body = route.request().postDataJSON() as { method: string };
-        if (body.method === 'files.chooseCertificate') {
-          await route.fulfill({ json: { ok: true, value: { path: chosen.shift() ?? null } } });
-          return;
-        }
-        const response = await route.fetch();
-        const json = (await response.json()) as { ok: boolean; value?: object };
-        if (body.method === 'app.info' && json.ok) {
-          json.value = { ...json.value, mode: 'desktop', canChooseFiles: true };
-        }
-        await route.fulfill({ response, json });
-      });
+      const page = await openPage(browser, live.url, 'light', (page) =>
+        page.route('**/api/call', async (route) => {
+          const body = route.request().postDataJSON() as { method: string };
+          if (body.method === 'files.chooseCertificate') {
+            await route.fulfill({ json: { ok: true, value: { path: chosen.shift() ?? null } } });
+            return;
+          }
+          const response = await route.fetch();
+          const json = (await response.json()) as { ok: boolean; value?: object };
+          if (body.method === 'app.info' && json.ok) {
+            json.value = { ...json.value, mode: 'desktop', canChooseFiles: true };
+          }
+          await route.fulfill({ response, json });
+        }),
+      );
       await arrive(page, 'Welcome to Breach Ready');
       await page
         .getByRole('button', { name: 'Technicians: sign in as your app with a certificate' })

@@ -93,6 +93,8 @@ export async function openPage(
   browser: Browser,
   url: string,
   colorScheme: 'light' | 'dark' = 'light',
+  /** Runs before the page loads, e.g. to route the page's api calls. */
+  beforeLoad?: (page: Page) => Promise<unknown>,
 ): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
@@ -105,6 +107,7 @@ export async function openPage(
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   (page as Page & { problems: string[] }).problems = problems;
+  await beforeLoad?.(page);
   await page.goto(url);
   return page;
 }
