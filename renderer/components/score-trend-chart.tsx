@@ -1,5 +1,6 @@
 import { tokens } from '@fluentui/react-components';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { scoreNumber } from '../../shared/score/score-text';
 import { formatDateTime } from '../state/format';
 import type { TrendPoint } from '../state/summaries';
 
@@ -8,14 +9,17 @@ export default function ScoreTrendChart(props: { points: readonly TrendPoint[] }
   const data = props.points.map((p, i) => ({
     key: `${i}`,
     label: formatDateTime(p.at),
-    score: Math.round(p.score),
+    // Plotted and labelled as written everywhere else (one decimal), so the chart and the table agree.
+    score: Number(scoreNumber(p.score)),
   }));
   return (
     <ResponsiveContainer width="100%" height={220}>
-      <LineChart data={data} margin={{ top: 16, right: 24, bottom: 4, left: -16 }}>
+      <LineChart data={data} margin={{ top: 16, right: 48, bottom: 4, left: -16 }}>
         <CartesianGrid strokeDasharray="3 3" stroke={tokens.colorNeutralStroke2} vertical={false} />
         <XAxis
           dataKey="label"
+          interval="preserveStartEnd"
+          padding={{ left: 32, right: 32 }}
           tick={{ fill: tokens.colorNeutralForeground1, fontSize: 12 }}
           stroke={tokens.colorNeutralStroke1}
         />
