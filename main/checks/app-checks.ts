@@ -14,7 +14,7 @@ import {
 import type { Check, EvaluationContext, Outcome } from './check';
 import { authorizationPolicySchema } from './graph-shapes';
 import { LEARN, LINKS } from './links';
-import { MAIL_PERMISSIONS, readingSummary, recordedMailReaders } from './mail-readers';
+import { readingSummary, recordedMailReaders } from './mail-readers';
 import { parseSource, unknownFromSource } from './source-data';
 
 const USER_CONSENT_PREFIX = 'ManagePermissionGrantsForSelf.';
@@ -396,6 +396,14 @@ export const APP_004: Check = {
       evidence,
     };
   },
+};
+
+/** Application permissions that let an app read mail in every mailbox, with plain names. */
+const MAIL_PERMISSIONS: Readonly<Record<string, string>> = {
+  '810c84a8-4a9e-49e6-bf7d-12d183f40d01': 'Mail.Read',
+  'e2a3a72e-5f79-4c64-b1b1-878b674786c9': 'Mail.ReadWrite',
+  '693c5e45-0940-467d-9b8a-1022fb9d42ef': 'Mail.ReadBasic.All',
+  'dc890d15-9560-4a4c-9b7f-a736ec74ec40': 'full_access_as_app (Exchange)',
 };
 
 /** The Exchange assignments; an Exchange Online that does not exist (404) holds none. */

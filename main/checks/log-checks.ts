@@ -199,7 +199,7 @@ export const LOG_002: Check = {
   family: 'LOG',
   severity: 'critical',
   requires: ['mailItemsAccessed'],
-  uses: ['servicePrincipals', 'graphAppRoleAssignments', 'exchangeAppRoleAssignments', 'users'],
+  uses: ['servicePrincipals', 'users'],
   licences: [AUDIT_STANDARD],
   permissions: ['AuditLogsQuery-Exchange.Read.All', 'Application.Read.All', 'User.Read.All'],
   mappings: {

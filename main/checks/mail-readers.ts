@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EvaluationContext } from './check';
+import { servicePrincipalsSchema } from './app-shapes';
 import { parseOptionalSource } from './source-data';
 
 /**
@@ -41,31 +42,6 @@ export const auditQuerySchema = z.looseObject({
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
-const servicePrincipalsSchema = z.array(
-  z.looseObject({
-    id: z.string(),
-    appId: z.string().nullish(),
-    displayName: z.string().nullish(),
-    appOwnerOrganizationId: z.string().nullish(),
-  }),
-);
-
-const appRoleAssignmentsSchema = z.array(
-  z.looseObject({
-    appRoleId: z.string(),
-    principalId: z.string(),
-    principalDisplayName: z.string().nullish(),
-  }),
-);
-
-/** Application permissions that let an app read mail in every mailbox, with plain names. */
-export const MAIL_PERMISSIONS: Readonly<Record<string, string>> = {
-  '810c84a8-4a9e-49e6-bf7d-12d183f40d01': 'Mail.Read',
-  'e2a3a72e-5f79-4c64-b1b1-878b674786c9': 'Mail.ReadWrite',
-  '693c5e45-0940-467d-9b8a-1022fb9d42ef': 'Mail.ReadBasic.All',
-  'dc890d15-9560-4a4c-9b7f-a736ec74ec40': 'full_access_as_app (Exchange)',
-};
-
 /** Microsoft's own apps that read mail for people (Outlook and the services behind it). */
 const MICROSOFT_MAIL_APPS: Readonly<Record<string, string>> = {
   '00000002-0000-0ff1-ce00-000000000000': 'Office 365 Exchange Online',
@@ -93,8 +69,6 @@ export interface MailReader {
   readonly users?: number | null;
   readonly lastSeen?: string | null;
   readonly kind: 'microsoft' | 'approved' | 'unexpected';
-  /** Mail permission the app holds for every mailbox, when the permission lists were read. */
-  readonly permission?: string;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -112,17 +86,10 @@ export function mailReaders(ctx: EvaluationContext, search: AuditQuery): MailRea
   const byAppId = new Map(
     sps.filter((sp) => sp.appId).map((sp) => [sp.appId!.toLowerCase(), sp] as const),
   );
-  const grants = [
-    ...(parseOptionalSource(ctx, 'graphAppRoleAssignments', appRoleAssignmentsSchema) ?? []),
-    ...(parseOptionalSource(ctx, 'exchangeAppRoleAssignments', appRoleAssignmentsSchema) ?? []),
-  ].filter((g) => g.appRoleId.toLowerCase() in MAIL_PERMISSIONS);
   const approved = new Set(ctx.settings.approvedMailApps.map((a) => a.toLowerCase()));
   const readers = seen.map((app): MailReader => {
     const appId = app.appId.toLowerCase();
     const sp = byAppId.get(appId);
-    const grant = sp
-      ? grants.find((g) => g.principalId.toLowerCase() === sp.id.toLowerCase())
-      : undefined;
     const microsoft =
       appId in MICROSOFT_MAIL_APPS ||
       (sp?.appOwnerOrganizationId !== undefined &&
@@ -130,12 +97,11 @@ export function mailReaders(ctx: EvaluationContext, search: AuditQuery): MailRea
         MICROSOFT_TENANTS.has(sp.appOwnerOrganizationId.toLowerCase()));
     return {
       appId,
-      name: sp?.displayName ?? grant?.principalDisplayName ?? MICROSOFT_MAIL_APPS[appId] ?? appId,
+      name: sp?.displayName ?? MICROSOFT_MAIL_APPS[appId] ?? appId,
       records: app.records,
       users: app.users ?? null,
       lastSeen: app.lastSeen ?? null,
       kind: approved.has(appId) ? 'approved' : microsoft ? 'microsoft' : 'unexpected',
-      ...(grant ? { permission: MAIL_PERMISSIONS[grant.appRoleId.toLowerCase()] } : {}),
     };
   });
   const order = { unexpected: 0, approved: 1, microsoft: 2 } as const;
