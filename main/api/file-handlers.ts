@@ -5,7 +5,7 @@ import type { HandlerContext } from './handler-context';
 type FileHandlers = Pick<ApiHandlers, 'files.chooseCertificate'>;
 
 /** The certificate files certificate sign-in reads: PEM, whatever its extension. */
-export const CERTIFICATE_FILE_CHOICE = {
+const CERTIFICATE_FILE_CHOICE = {
   title: 'Choose the certificate file (PEM)',
   filters: [
     { name: 'Certificate with private key (PEM)', extensions: ['pem', 'crt', 'cer', 'key'] },

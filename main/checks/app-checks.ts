@@ -484,6 +484,7 @@ export const APP_005: Check = {
     }
     const readers = recordedMailReaders(ctx);
     const readerByAppId = new Map((readers ?? []).map((r) => [r.appId, r]));
+    const unapprovedReaders = (readers ?? []).filter((r) => r.kind === 'unexpected');
     const affected: AffectedObject[] = [];
     const listed = new Set<string>();
     let unapproved = 0;
@@ -509,10 +510,7 @@ export const APP_005: Check = {
     }
     // Apps the mailbox access records show reading mail without holding one of the permissions
     // above (for example through people who consented): unexpected ones are listed too.
-    const unexpectedReaders = (readers ?? []).filter(
-      (r) => r.kind === 'unexpected' && !listed.has(r.appId),
-    );
-    for (const r of unexpectedReaders) {
+    for (const r of unapprovedReaders.filter((reader) => !listed.has(reader.appId))) {
       affected.push({
         id: r.appId,
         displayName: r.name,
@@ -532,13 +530,10 @@ export const APP_005: Check = {
       {
         source: 'mailItemsAccessed' as const,
         summary: readers
-          ? `${readers.length} app(s) seen reading mail in the last 7 days, ${
-              readers.filter((r) => r.kind === 'unexpected').length
-            } not approved and not Microsoft's own`
+          ? `${readers.length} app(s) seen reading mail in the last 7 days, ${unapprovedReaders.length} not approved and not Microsoft's own`
           : 'mailbox access records could not be read, so only permissions were reviewed',
       },
     ];
-    const unapprovedReaders = (readers ?? []).filter((r) => r.kind === 'unexpected');
     const readersText = unapprovedReaders.length
       ? `${unapprovedReaders.length === 1 ? 'An app' : `${unapprovedReaders.length} apps`} you have not approved read mail in the last 7 days (${unapprovedReaders
           .map((r) => r.name)

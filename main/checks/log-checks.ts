@@ -5,6 +5,7 @@ import type { Check, EvaluationContext, Outcome } from './check';
 import { hasEntraP1, hasEntraP2, hasServicePlan, userLabel } from './directory';
 import { skusSchema, usersSchema } from './graph-shapes';
 import { LEARN, LINKS } from './links';
+import { APP_005 } from './app-checks';
 import { auditQuerySchema, mailReaders, type AuditQuery } from './mail-readers';
 import { parseOptionalSource, parseSource, unknownFromSource } from './source-data';
 
@@ -60,9 +61,6 @@ const P2 = 'Microsoft Entra ID P2';
 
 /** M365_ADVANCED_AUDITING: Audit (Premium), which allows audit retention beyond 180 days. */
 export const ADVANCED_AUDITING_PLAN = '2f442157-a11c-46b9-ae5b-6e39ff4e5849';
-
-/** The check that reviews the apps reading mail (APP-005), named where LOG-002 points to it. */
-const APP_005_TITLE = 'You know every app that can read all your mailboxes';
 
 const STORM_LOGS =
   'Storm-0558 read mail at about 25 organisations in 2023 with forged sign-in tokens. It was caught only because one customer had mailbox access logging turned on and noticed an app it did not expect reading mail.';
@@ -268,7 +266,7 @@ export const LOG_002: Check = {
           unexpected.length === 1 ? 'an app' : `${unexpected.length} apps`
         } you have not approved reading mail (${unexpected
           .map((a) => a.name)
-          .join(', ')}): see "${APP_005_TITLE}".`
+          .join(', ')}): see "${APP_005.title}".`
       : '';
     return {
       verdict: 'pass',
